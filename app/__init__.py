@@ -1,0 +1,1 @@
+"""Start-up, settings, crash path and the Qt services the screens use."""

@@ -1,0 +1,168 @@
+"""Start-up of the seat console, in named phases, each logged:
+
+settings → logging → crash handler → Qt and translations → backend (bundled or remote) → login →
+main window. This is the only module that builds windows from ``ui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import message
+from app.bundled_backend import BackendStartError, BundledBackend
+from app.cli import build_parser
+from app.crash import CrashHandler
+from app.i18n import Translations, choose_language
+from app.logs import setup_logging
+from app.paths import data_dir
+from app.qt_async import run_dialog
+from app.seat_service import SeatService
+from app.settings import Settings, load_settings, save_settings
+from client_api.client import SeatClient
+from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+
+log = logging.getLogger("app.startup")
+
+DEMO_USER, DEMO_PASSWORD = "operator1", "demo"
+
+
+def phase(name: str) -> None:
+    log.info("start-up: %s", name)
+
+
+class Startup:
+    """Runs the console from backend to main window, and tears it down again."""
+
+    def __init__(self, args: argparse.Namespace, settings: Settings, crash: CrashHandler) -> None:
+        self.args = args
+        self.settings = settings
+        self.crash = crash
+        self.backend: BundledBackend | None = None
+        self.service: SeatService | None = None
+        self.window: Any = None
+
+    async def start_backend(self) -> str:
+        """Return the URL to connect to, starting the bundled backend if no server is given."""
+        url = self.args.server or (None if self.args.demo else self.settings.server_url)
+        if url:
+            phase(f"backend: remote {url}")
+            return str(url)
+        phase("backend: bundled")
+        db_name = "drill.sqlite3" if self.args.exercise else "seat.sqlite3"
+        self.backend = BundledBackend(
+            data_dir() / "bundled", db_url=f"sqlite:///{data_dir() / db_name}", seed_demo=True,
+            exercise=self.args.exercise,
+        )
+        return await self.backend.start_async()
+
+    async def login(self, service: SeatService) -> bool:
+        phase("login")
+        seat = self.args.seat_id or self.settings.effective_seat_id()
+        user = self.args.user or (DEMO_USER if self.args.demo else None)
+        password = self.args.password or (DEMO_PASSWORD if self.args.demo else None)
+        if user and password:
+            try:
+                await service.login(user, password, seat)
+                return True
+            except (ProtocolError, NotConnected, RequestTimeout) as exc:
+                message.error(f"{exc}")
+        from ui.login_dialog import LoginDialog
+
+        server = service.client.server
+        dialog = LoginDialog(
+            service, username=user or self.settings.last_username, seat_id=seat,
+            demo=bool(server and server.demo),
+        )
+        if await run_dialog(dialog) != LoginDialog.DialogCode.Accepted:
+            return False
+        self.settings.last_username = dialog.username.text().strip()
+        save_settings(self.settings)
+        return True
+
+    async def run(self) -> int:
+        try:
+            url = await self.start_backend()
+        except BackendStartError as exc:
+            log.error("%s", exc)
+            print(exc, file=sys.stderr)
+            return 2
+        phase("connect")
+        self.service = SeatService(SeatClient(url, request_timeout=self.settings.request_timeout_s))
+        self.service.start()
+        try:
+            await self.service.client.wait_connected(timeout=30)
+        except TimeoutError:
+            message.error(f"The backend at {url} cannot be reached; still trying.")
+        try:
+            if not await self.login(self.service):
+                return 0
+            phase("main window")
+            from ui.main_window import MainWindow
+
+            self.window = MainWindow(self.service)
+            self.window.show()
+            closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+            if self.args.screenshot:
+                QTimer.singleShot(1500, self._screenshot_and_quit)
+            await closed
+            return 0
+        finally:
+            await self.shutdown()
+
+    def _screenshot_and_quit(self) -> None:
+        self.window.grab().save(self.args.screenshot)
+        log.info("screenshot saved to %s", self.args.screenshot)
+        self.window.close()
+
+    async def shutdown(self) -> None:
+        phase("shutdown")
+        if self.service is not None:
+            await self.service.close()
+        if self.backend is not None:
+            await asyncio.to_thread(self.backend.stop)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    setup_logging()
+    phase("settings and logging")
+    crash = CrashHandler(show_dialog=not args.no_crash_dialog)
+    crash.install()
+    phase("crash handler")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("command-seat")
+    app.setQuitOnLastWindowClosed(False)  # Startup.run ends the loop after an orderly shutdown
+    language = choose_language(args.lang, settings.language)
+    translations = Translations()
+    translations.install(app, language)
+    phase(f"translations: {language}")
+    if args.self_check:
+        from app.self_check import run_self_check
+
+        return run_self_check(args, translations)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(lambda _loop, ctx: _on_loop_exception(crash, ctx))
+    with loop:
+        return loop.run_until_complete(Startup(args, settings, crash).run())
+
+
+def _on_loop_exception(crash: CrashHandler, context: dict[str, Any]) -> None:
+    exc = context.get("exception")
+    if isinstance(exc, BaseException):
+        crash.on_exception(type(exc), exc, exc.__traceback__)
+    else:
+        log.error("event loop: %s", context.get("message"))

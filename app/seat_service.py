@@ -1,0 +1,109 @@
+"""The Qt face of the seat client: signals for the screens, the case book, reference data.
+
+Screens receive this object in their constructor; it is the only thing they talk to the backend through.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from client_api import messages as m
+from client_api.case_book import CaseBook
+from client_api.client import ConnectionState, Event, SeatClient
+
+log = logging.getLogger("app.net")
+
+
+class SeatService(QObject):
+    """Signals:
+    stateChanged(str): connected / reconnecting / offline.
+    serverChanged(object): the server's HelloOk after each (re)connection.
+    eventReceived(object): every client_api Event, in order.
+    referenceLoaded(object): the Reference data.
+    loggedIn(object): the Operator.
+
+    Attributes:
+        client: the asyncio SeatClient (no Qt).
+        cases: the CaseBook the case table shows.
+        reference: areas, departments, categories (None until loaded).
+    """
+
+    stateChanged = Signal(str)
+    serverChanged = Signal(object)
+    eventReceived = Signal(object)
+    referenceLoaded = Signal(object)
+    loggedIn = Signal(object)
+
+    def __init__(self, client: SeatClient, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.cases = CaseBook()
+        self.reference: m.Reference | None = None
+        self._category_names: dict[str, str] = {}
+        self._area_names: dict[str, str] = {}
+        self._last_server: m.HelloOk | None = None
+        client.add_state_listener(self._on_state)
+        client.add_event_listener(self._on_event)
+        client.add_snapshot_listener(self._on_snapshot)
+
+    @property
+    def state(self) -> ConnectionState:
+        return self.client.state
+
+    @property
+    def exercise(self) -> bool:
+        return bool(self.client.server and self.client.server.exercise)
+
+    @property
+    def operator(self) -> m.Operator | None:
+        return self.client.operator
+
+    def start(self) -> None:
+        self.client.start()
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    async def login(self, username: str, password: str, seat_id: str) -> m.LoginOk:
+        result = await self.client.login(username, password, seat_id)
+        await self.load_reference()
+        self.loggedIn.emit(result.operator)
+        return result
+
+    async def load_reference(self) -> m.Reference:
+        ref = await self.client.reference()
+        self.reference = ref
+        self._category_names = {c.code: c.name for c in ref.categories}
+        self._area_names = {a.code: a.name for a in ref.areas}
+        self.referenceLoaded.emit(ref)
+        return ref
+
+    async def create_case(
+        self, category_code: str, address: str, description: str, grid_code: str | None = None
+    ) -> m.CaseRecord:
+        case = await self.client.create_case(category_code, address, description, grid_code)
+        self.cases.upsert(case)  # the event will follow; upsert makes it idempotent
+        return case
+
+    def category_name(self, code: str) -> str:
+        return self._category_names.get(code, code)
+
+    def area_name(self, code: str | None) -> str:
+        return "" if code is None else self._area_names.get(code, code)
+
+    def _on_state(self, state: ConnectionState) -> None:
+        server = self.client.server
+        if state is ConnectionState.CONNECTED and server is not None and server != self._last_server:
+            self._last_server = server
+            self.serverChanged.emit(server)
+        self.stateChanged.emit(state.value)
+
+    def _on_snapshot(self, snapshot: m.CaseList) -> None:
+        self.cases.reset(snapshot.cases)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event.payload, m.CaseCreatedEvent):
+            self.cases.upsert(event.payload.case)
+        self.eventReceived.emit(event)

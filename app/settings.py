@@ -1,0 +1,81 @@
+"""Typed, versioned user preferences, stored as JSON in the platform config dir.
+
+Remembered UI state (window geometry, splitters) lives apart, in ``app.ui_state``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from app.paths import config_dir
+
+log = logging.getLogger("app.settings")
+
+SCHEMA_VERSION = 2
+
+
+class Settings(msgspec.Struct, kw_only=True):
+    """What a seat is configured to do. Defaults suit a seat on its bundled backend."""
+
+    schema_version: int = SCHEMA_VERSION
+    language: str | None = None  # None: follow the system (zh_CN on a Chinese system, else English)
+    server_url: str | None = None  # None: start and use the bundled local backend
+    seat_id: str = ""  # empty: the host name
+    last_username: str = ""
+    request_timeout_s: float = 10.0
+
+    def effective_seat_id(self) -> str:
+        return self.seat_id or socket.gethostname()
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # v1 called the server setting "server"; v2 names it for what it holds.
+    data = dict(data)
+    if "server" in data:
+        data["server_url"] = data.pop("server")
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring stored settings of any older schema version to the current one."""
+    version = int(data.get("schema_version", 1))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; a missing or unreadable file gives the defaults (and the reason is logged)."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    try:
+        data = migrate(json.loads(path.read_text(encoding="utf-8")))
+        return msgspec.convert(data, Settings)
+    except (OSError, ValueError, msgspec.ValidationError, KeyError) as exc:
+        log.error("settings file %s is unusable (%s); using defaults", path, exc)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(msgspec.json.format(msgspec.json.encode(settings), indent=2))
+    os.replace(tmp, path)

@@ -1,0 +1,20 @@
+"""Remembered UI state (window geometry and the like), kept apart from preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.paths import config_dir
+
+
+def _store() -> QSettings:
+    return QSettings(str(config_dir() / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+def save_geometry(key: str, geometry: QByteArray) -> None:
+    _store().setValue(f"geometry/{key}", geometry)
+
+
+def load_geometry(key: str) -> QByteArray | None:
+    value = _store().value(f"geometry/{key}")
+    return value if isinstance(value, QByteArray) else None

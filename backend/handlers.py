@@ -1,0 +1,119 @@
+"""Request handlers: one coroutine per request type, taking the peer and the decoded payload."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from client_api import messages as m
+from client_api.envelope import PROTOCOL_VERSION, SUPPORTED_VERSIONS, encode
+from client_api.errors import ErrorCode, ProtocolError
+
+if TYPE_CHECKING:
+    from backend.peer import Peer
+    from backend.server import Server
+
+Handler = Callable[["Server", "Peer", Any], Awaitable[msgspec.Struct]]
+
+MAX_REPLAY = 10_000
+
+
+async def hello(server: Server, peer: Peer, req: m.Hello) -> m.HelloOk:
+    if not set(req.versions) & set(SUPPORTED_VERSIONS):
+        raise ProtocolError(
+            ErrorCode.UNSUPPORTED_VERSION,
+            f"client speaks {req.versions}, server speaks {list(SUPPORTED_VERSIONS)}",
+        )
+    peer.hello_done = True
+    return m.HelloOk(
+        server="command-seat-server", version=PROTOCOL_VERSION, node=server.node,
+        exercise=server.exercise, demo=server.demo, last_seq=await server.store.last_seq(),
+    )
+
+
+async def login(server: Server, peer: Peer, req: m.Login) -> m.LoginOk:
+    if not req.seat_id.strip():
+        raise ProtocolError(ErrorCode.INVALID_FIELD, "the seat id is empty", {"field": "seat_id"})
+    operator = await server.store.authenticate(req.username, req.password)
+    if operator is None:
+        raise ProtocolError(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password")
+    peer.operator = operator
+    peer.seat_id = req.seat_id.strip()
+    return m.LoginOk(operator=operator, seat_id=peer.seat_id)
+
+
+async def logout(server: Server, peer: Peer, req: m.Logout) -> m.LogoutOk:
+    peer.operator = None
+    peer.subscribed = False
+    return m.LogoutOk()
+
+
+async def subscribe(server: Server, peer: Peer, req: m.Subscribe) -> m.SubscribeOk:
+    """Replay what the peer missed, then switch it to live events, with no gap in between."""
+    store = server.store
+    async with store.write_lock:  # no event commits while we replay
+        last = await store.last_seq()
+        first = await store.first_seq()
+        missing = last - req.from_seq
+        if req.from_seq > last or missing > MAX_REPLAY or (first and req.from_seq < first - 1):
+            peer.subscribed = False
+            reason = "ahead_of_server" if req.from_seq > last else "history_unavailable"
+            peer.send_reply(encode("evt", "resync.required", m.ResyncRequired(reason=reason, last_seq=last)))
+            peer.last_sent_seq = last
+            peer.subscribed = True
+            return m.SubscribeOk(last_seq=last, replayed=0)
+        events = await store.events_after(req.from_seq, MAX_REPLAY)
+        peer.last_sent_seq = req.from_seq
+        peer.subscribed = True
+        for ev in events:
+            peer.send_event(ev.seq, encode("evt", ev.type, _raw(ev.payload), seq=ev.seq, ts=ev.ts))
+    return m.SubscribeOk(last_seq=last, replayed=len(events))
+
+
+async def ping(server: Server, peer: Peer, req: m.Ping) -> m.Pong:
+    return m.Pong(server_time=time.time())
+
+
+async def reference_get(server: Server, peer: Peer, req: m.GetReference) -> m.Reference:
+    return await server.store.reference()
+
+
+async def case_create(server: Server, peer: Peer, req: m.CreateCase) -> m.CaseCreated:
+    assert peer.operator is not None and peer.seat_id is not None
+    return m.CaseCreated(case=await server.store.create_case(req, peer.operator, peer.seat_id))
+
+
+async def case_list(server: Server, peer: Peer, req: m.ListCases) -> m.CaseList:
+    store = server.store
+    async with store.write_lock:  # the list and last_seq must describe the same moment
+        cases = await store.list_cases(req.limit, req.before_id)
+        last = await store.last_seq()
+    return m.CaseList(cases=cases, last_seq=last)
+
+
+async def status_get(server: Server, peer: Peer, req: m.GetStatus) -> m.Status:
+    return m.Status(
+        database=server.store.dialect, schema_revision=server.store.revision,
+        cases=await server.store.count_cases(), last_seq=await server.store.last_seq(),
+        connected_seats=sum(1 for p in server.peers if p.operator is not None),
+    )
+
+
+def _raw(payload: bytes) -> msgspec.Raw:
+    return msgspec.Raw(payload)
+
+
+HANDLERS: dict[str, Handler] = {
+    "hello": hello,
+    "login": login,
+    "logout": logout,
+    "subscribe": subscribe,
+    "ping": ping,
+    "reference.get": reference_get,
+    "case.create": case_create,
+    "case.list": case_list,
+    "status.get": status_get,
+}

@@ -1,0 +1,44 @@
+"""Load the demo district (towns, villages, grids, departments, categories, accounts) into a store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from importlib import resources
+from typing import Any
+
+import sqlalchemy as sa
+
+from backend import schema
+from backend.passwords import hash_password
+from backend.store import Store
+
+
+def load_demo_district() -> dict[str, Any]:
+    text = (resources.files("resources.demo") / "district.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+async def seed_demo(store: Store) -> bool:
+    """Insert the demo data if the database has none yet; return whether it did."""
+    if await store.get_meta("demo_seeded") == "1":
+        return False
+    data = load_demo_district()
+    accounts = [
+        {k: v for k, v in acc.items() if k != "password"}
+        | {"password_hash": await asyncio.to_thread(hash_password, acc["password"])}
+        for acc in data["accounts"]
+    ]
+    async with store.write_lock, store.engine.begin() as conn:
+        # Parents first: the tables reference themselves.
+        for table, rows in (
+            (schema.areas, data["areas"]),
+            (schema.departments, data["departments"]),
+            (schema.categories, data["categories"]),
+            (schema.accounts, accounts),
+        ):
+            for row in rows:
+                await conn.execute(sa.insert(table).values(**row))
+        await conn.execute(sa.insert(schema.meta).values(key="demo_seeded", value="1"))
+    return True

@@ -1,0 +1,122 @@
+"""The websocket server: accepts seats, decodes frames, runs handlers, fans events out."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import socket
+
+import msgspec
+from websockets.asyncio.server import Server as WsServer
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from backend.handlers import HANDLERS
+from backend.peer import Peer
+from backend.store import StoredEvent, Store
+from client_api import messages as m
+from client_api.envelope import MAX_FRAME_BYTES, decode_envelope, decode_payload, encode
+from client_api.errors import ErrorCode, ProtocolError
+
+log = logging.getLogger("backend.server")
+
+# Frames up to this size are read and answered with too_large; larger ones close the connection (1009).
+HARD_FRAME_LIMIT = 16 * MAX_FRAME_BYTES
+
+
+class Server:
+    """A running backend. ``await start()``, then ``await close()``.
+
+    Attributes:
+        port: the port it listens on once started (useful with port 0).
+        peers: the connected seats.
+    """
+
+    def __init__(
+        self, store: Store, *, host: str = "127.0.0.1", port: int = 0, node: str | None = None,
+        exercise: bool = False, demo: bool = False, event_limit: int = 2000,
+    ) -> None:
+        self.store = store
+        self.host = host
+        self.port = port
+        self.node = node or socket.gethostname()
+        self.exercise = exercise
+        self.demo = demo
+        self.event_limit = event_limit
+        self.peers: set[Peer] = set()
+        self._ws_server: WsServer | None = None
+        store.add_sink(self._on_event)
+
+    async def start(self) -> int:
+        self._ws_server = await serve(
+            self._serve_peer, self.host, self.port, max_size=HARD_FRAME_LIMIT,
+            ping_interval=5, ping_timeout=10,
+        )
+        self.port = self._ws_server.sockets[0].getsockname()[1] if self._ws_server.sockets else self.port
+        log.info("listening on ws://%s:%d", self.host, self.port)
+        return self.port
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.host}:{self.port}"
+
+    async def close(self) -> None:
+        if self._ws_server is not None:
+            self._ws_server.close()
+            await self._ws_server.wait_closed()
+            self._ws_server = None
+
+    def _on_event(self, event: StoredEvent) -> None:
+        frame = encode("evt", event.type, msgspec.Raw(event.payload), seq=event.seq, ts=event.ts)
+        for peer in self.peers:
+            peer.send_event(event.seq, frame)
+
+    async def _serve_peer(self, ws: ServerConnection) -> None:
+        peer = Peer(ws, self.event_limit)
+        self.peers.add(peer)
+        sender = asyncio.create_task(peer.run_sender())
+        log.info("seat connected from %s", peer.address)
+        try:
+            async for frame in ws:
+                await self._handle_frame(peer, frame)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.peers.discard(peer)
+            sender.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sender
+            log.info("seat %s disconnected (%s)", peer.seat_id or "-", peer.address)
+
+    async def _handle_frame(self, peer: Peer, frame: str | bytes) -> None:
+        id_: str | None = None
+        type_ = "protocol"
+        try:
+            if len(frame) > MAX_FRAME_BYTES:
+                raise ProtocolError(
+                    ErrorCode.TOO_LARGE, f"frame of {len(frame)} bytes is over the limit of {MAX_FRAME_BYTES}"
+                )
+            env = decode_envelope(frame)
+            id_, type_ = env.id, env.type
+            if env.kind != "req":
+                raise ProtocolError(ErrorCode.MALFORMED, f"a seat may only send requests, not {env.kind!r}")
+            if not id_:
+                raise ProtocolError(ErrorCode.MALFORMED, "a request needs an id")
+            schemas = m.REQUESTS.get(env.type)
+            if schemas is None:
+                raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {env.type!r}")
+            if not peer.hello_done and env.type != "hello":
+                raise ProtocolError(ErrorCode.NOT_HELLO, "the first request must be hello")
+            if peer.operator is None and env.type not in m.PUBLIC_REQUESTS:
+                raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, f"{env.type!r} needs a login first")
+            payload = decode_payload(env.payload, schemas[0])
+            result = await HANDLERS[env.type](self, peer, payload)
+            peer.send_reply(encode("res", env.type, result, id_=id_))
+        except ProtocolError as exc:
+            err = m.ErrorPayload(code=exc.code, message=exc.message, details=exc.details)
+            peer.send_reply(encode("err", type_, err, id_=id_))
+        except Exception:
+            log.exception("handler for %s failed", type_)
+            err = m.ErrorPayload(code=ErrorCode.INTERNAL, message="the server failed; nothing was applied")
+            peer.send_reply(encode("err", type_, err, id_=id_))

@@ -1,0 +1,1 @@
+"""Benchmarks run against real backend processes (not part of the test suite)."""

@@ -1,0 +1,202 @@
+"""Typed payloads of every message, and the registry that names them.
+
+``REQUESTS`` maps a request type to (request payload, response payload); ``EVENTS`` maps an event type
+to its payload. The server, the client and ``docs/protocol.md`` are all checked against these tables.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+# --- shared records ---------------------------------------------------------------------------------
+
+
+class Operator(msgspec.Struct, frozen=True):
+    """A logged-in person."""
+
+    username: str
+    display_name: str
+    role: str
+
+
+class AreaNode(msgspec.Struct, frozen=True):
+    """One node of the administrative tree: district, town, village or grid."""
+
+    code: str
+    name: str
+    level: str  # district | town | village | grid
+    parent_code: str | None = None
+
+
+class Department(msgspec.Struct, frozen=True):
+    code: str
+    name: str
+    area_code: str | None = None
+    duty_phone: str | None = None
+
+
+class Category(msgspec.Struct, frozen=True):
+    """A case category: an event or object class of city management, or a 12345 appeal type."""
+
+    code: str
+    name: str
+    kind: str  # event | object | appeal
+    parent_code: str | None = None
+
+
+class CaseRecord(msgspec.Struct, frozen=True):
+    """A case (工单) as seats see it."""
+
+    id: int
+    case_no: str
+    category_code: str
+    address: str
+    description: str
+    status: str
+    created_at: float
+    created_by: str
+    seat_id: str
+    grid_code: str | None = None
+
+
+# --- requests and their responses -------------------------------------------------------------------
+
+
+class Hello(msgspec.Struct):
+    """First frame of a connection: who is calling and which protocol versions it speaks."""
+
+    client: str
+    versions: list[int]
+
+
+class HelloOk(msgspec.Struct):
+    server: str
+    version: int
+    node: str
+    exercise: bool
+    demo: bool
+    last_seq: int
+
+
+class Login(msgspec.Struct):
+    username: str
+    password: str
+    seat_id: str
+
+
+class LoginOk(msgspec.Struct):
+    operator: Operator
+    seat_id: str
+
+
+class Logout(msgspec.Struct):
+    pass
+
+
+class LogoutOk(msgspec.Struct):
+    pass
+
+
+class Subscribe(msgspec.Struct):
+    """Start receiving events; ``from_seq`` is the last sequence number the client already has."""
+
+    from_seq: int = 0
+
+
+class SubscribeOk(msgspec.Struct):
+    last_seq: int
+    replayed: int
+
+
+class Ping(msgspec.Struct):
+    pass
+
+
+class Pong(msgspec.Struct):
+    server_time: float
+
+
+class GetReference(msgspec.Struct):
+    """Ask for the reference data a seat needs: areas, departments, categories."""
+
+
+class Reference(msgspec.Struct):
+    areas: list[AreaNode]
+    departments: list[Department]
+    categories: list[Category]
+
+
+class CreateCase(msgspec.Struct):
+    category_code: str
+    address: str
+    description: str
+    grid_code: str | None = None
+
+
+class CaseCreated(msgspec.Struct):
+    case: CaseRecord
+
+
+class ListCases(msgspec.Struct):
+    """Newest first; ``before_id`` pages backwards."""
+
+    limit: int = 200
+    before_id: int | None = None
+
+
+class CaseList(msgspec.Struct):
+    cases: list[CaseRecord]
+    last_seq: int
+
+
+class GetStatus(msgspec.Struct):
+    """Ask how the backend is: database kind, schema revision, counts."""
+
+
+class Status(msgspec.Struct):
+    database: str
+    schema_revision: str
+    cases: int
+    last_seq: int
+    connected_seats: int
+
+
+class ErrorPayload(msgspec.Struct):
+    code: str
+    message: str
+    details: dict[str, object] = {}
+
+
+REQUESTS: dict[str, tuple[type[msgspec.Struct], type[msgspec.Struct]]] = {
+    "hello": (Hello, HelloOk),
+    "login": (Login, LoginOk),
+    "logout": (Logout, LogoutOk),
+    "subscribe": (Subscribe, SubscribeOk),
+    "ping": (Ping, Pong),
+    "reference.get": (GetReference, Reference),
+    "case.create": (CreateCase, CaseCreated),
+    "case.list": (ListCases, CaseList),
+    "status.get": (GetStatus, Status),
+}
+
+# --- server-pushed events ---------------------------------------------------------------------------
+
+
+class CaseCreatedEvent(msgspec.Struct):
+    case: CaseRecord
+
+
+class ResyncRequired(msgspec.Struct):
+    """The server could not replay what the client missed; it must reload its state."""
+
+    reason: str
+    last_seq: int
+
+
+EVENTS: dict[str, type[msgspec.Struct]] = {
+    "case.created": CaseCreatedEvent,
+    "resync.required": ResyncRequired,
+}
+
+# Requests allowed before login.
+PUBLIC_REQUESTS = frozenset({"hello", "login", "ping"})

@@ -1,0 +1,87 @@
+"""Fixtures of the backend tests: database URLs for both dialects, stores, an in-process server."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backend.passwords import hash_password
+from backend.seed import seed_demo
+from backend.server import Server
+from backend.store import Store
+
+
+@pytest.fixture(scope="session")
+def _plain_default_executor(qt_loop: asyncio.AbstractEventLoop) -> None:
+    """Give the session loop a plain thread pool as its default executor.
+
+    qasync's own default executor (used by ``asyncio.to_thread`` and ``getaddrinfo``) runs QThreads that
+    nobody stops, as the session loop is never closed: the interpreter then aborts at exit with
+    "QThread: Destroyed while thread is still running". Plain worker threads are joined at exit.
+    """
+    qt_loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="test-loop-executor"))
+
+
+@pytest.fixture
+def aio(aio: Any, _plain_default_executor: None) -> Any:
+    return aio
+
+
+@functools.cache
+def _cached_hash(password: str) -> str:
+    return hash_password(password)
+
+
+@pytest.fixture
+def fast_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seeding hashes each distinct demo password once per session (all accounts share one).
+
+    This keeps argon2 from dominating the runtime; the stored hashes are still real argon2 hashes,
+    and logging in still verifies them.
+    """
+    monkeypatch.setattr("backend.seed.hash_password", _cached_hash)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL to an empty database: a SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/x.sqlite3"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def store(aio: Any, db_url: str, fast_seed: None) -> Iterator[Store]:
+    """An opened (migrated) store on an empty database, without the demo data."""
+    opened = aio.run(Store.open(db_url))
+    try:
+        yield opened
+    finally:
+        aio.run(opened.close())
+
+
+@pytest.fixture
+def seeded_store(aio: Any, store: Store) -> Store:
+    assert aio.run(seed_demo(store)) is True
+    return store
+
+
+@pytest.fixture
+def server(aio: Any, tmp_path: Path, fast_seed: None) -> Iterator[Server]:
+    """A started in-process server on a seeded SQLite file."""
+    db = aio.run(Store.open(f"sqlite:///{tmp_path}/server.sqlite3"))
+    srv = Server(db, port=0)
+    try:
+        assert aio.run(seed_demo(db)) is True
+        aio.run(srv.start())
+        yield srv
+    finally:
+        aio.run(srv.close())
+        aio.run(db.close())

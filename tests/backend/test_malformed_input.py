@@ -1,0 +1,163 @@
+"""Broken frames get an ``err`` with a stable code, and neither that seat nor any other stops being served."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+from app.bundled_backend import BundledBackend
+from backend.server import HARD_FRAME_LIMIT, Server
+from client_api.client import SeatClient
+from client_api.envelope import MAX_FRAME_BYTES
+from client_api.errors import ErrorCode
+from tests.backend.wire import assert_error, call, case_payload, frame, hello, hello_login, ok, recv
+
+GARBAGE = random.Random(20251127).randbytes(300)
+OVERSIZE = MAX_FRAME_BYTES * 3 // 2  # 1.5 MiB: read by the server, but over the protocol's limit
+
+
+def envelope(**fields: Any) -> str:
+    """A hand-made envelope: a valid ping request unless ``fields`` change or (None) remove keys."""
+    env: dict[str, Any] = {"v": 1, "kind": "req", "type": "ping", "id": "bad-1", "ts": time.time(), "payload": {}}
+    env.update(fields)
+    return json.dumps({k: v for k, v in env.items() if v is not None})
+
+
+BAD_FRAMES: list[tuple[str, str | bytes, str]] = [
+    ("random-bytes", GARBAGE, ErrorCode.MALFORMED),
+    ("invalid-utf8-in-binary-frame", envelope(type="pi@ng").encode().replace(b"@", b"\xff"), ErrorCode.MALFORMED),
+    ("not-json", "{this is not json", ErrorCode.MALFORMED),
+    ("empty-text", "", ErrorCode.MALFORMED),
+    ("json-array", '[{"v": 1}]', ErrorCode.MALFORMED),
+    ("json-number", "42", ErrorCode.MALFORMED),
+    ("json-null", "null", ErrorCode.MALFORMED),
+    ("version-as-string", envelope(v="1"), ErrorCode.MALFORMED),
+    ("type-as-number", envelope(type=7), ErrorCode.MALFORMED),
+    ("missing-type", envelope(type=None), ErrorCode.MALFORMED),
+    ("missing-ts", envelope(ts=None), ErrorCode.MALFORMED),
+    ("unsupported-version", envelope(v=99), ErrorCode.UNSUPPORTED_VERSION),
+    ("version-zero", envelope(v=0), ErrorCode.UNSUPPORTED_VERSION),
+    ("unknown-kind", envelope(kind="cmd"), ErrorCode.MALFORMED),
+    ("kind-evt-from-client", envelope(kind="evt", seq=1), ErrorCode.MALFORMED),
+    ("kind-res-from-client", envelope(kind="res"), ErrorCode.MALFORMED),
+    ("kind-err-from-client", envelope(kind="err"), ErrorCode.MALFORMED),
+    ("missing-id", envelope(id=None), ErrorCode.MALFORMED),
+    ("empty-id", envelope(id=""), ErrorCode.MALFORMED),
+    ("unknown-type", envelope(type="case.explode"), ErrorCode.UNKNOWN_TYPE),
+    ("payload-is-array", envelope(payload=[1, 2]), ErrorCode.INVALID_PAYLOAD),
+    ("payload-wrong-field-type", envelope(type="case.create", payload=case_payload(address=12)),
+     ErrorCode.INVALID_PAYLOAD),
+    ("payload-missing-field", envelope(type="case.create", payload={"category_code": "E0101"}),
+     ErrorCode.INVALID_PAYLOAD),
+    ("payload-limit-as-string", envelope(type="case.list", payload={"limit": "10"}), ErrorCode.INVALID_PAYLOAD),
+    ("invalid-utf8-in-payload", envelope(type="case.create", payload=case_payload(address="@"))
+     .encode().replace(b"@", b"\xc3"), ErrorCode.INVALID_PAYLOAD),
+    ("field-value-not-allowed", envelope(type="case.list", payload={"limit": 0}), ErrorCode.INVALID_FIELD),
+    ("oversize-text-frame", envelope(type="case.create", payload=case_payload("x" * OVERSIZE)), ErrorCode.TOO_LARGE),
+    ("oversize-binary-frame", b"x" * OVERSIZE, ErrorCode.TOO_LARGE),
+]
+
+
+@pytest.mark.parametrize(("bad", "code"), [(f, c) for _, f, c in BAD_FRAMES], ids=[n for n, _, _ in BAD_FRAMES])
+def test_bad_frame_gets_an_error_and_service_goes_on(aio: Any, server: Server, bad: str | bytes, code: str) -> None:
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        async with connect(server.url) as ws, connect(server.url) as other:
+            await hello_login(ws, "S1")
+            await ws.send(bad)
+            error = await recv(ws)
+            pong = await call(ws, "ping")
+            await hello_login(other, "S2")
+            created = await ok(other, "case.create", case_payload())
+            return error, pong, created
+
+    error, pong, created = aio.run(scenario())
+    assert_error(error, code)
+    if code in (ErrorCode.UNKNOWN_TYPE, ErrorCode.INVALID_PAYLOAD, ErrorCode.INVALID_FIELD):
+        assert error["id"] == "bad-1"  # the envelope was readable, so the error answers its request
+    assert pong["kind"] == "res"
+    assert created["case"]["id"] == 1  # the bad frame created nothing
+    assert aio.run(server.store.last_seq()) == 1
+
+
+@pytest.mark.xfail(
+    strict=True, reason="server.py compares len(str) (characters) with MAX_FRAME_BYTES; see the report"
+)
+def test_oversize_frame_is_measured_in_bytes(aio: Any, server: Server) -> None:
+    """3-byte characters: under the limit in characters, 1.5x over it in bytes."""
+    text = envelope(payload={"x": "长" * (MAX_FRAME_BYTES // 2)})
+    assert len(text) < MAX_FRAME_BYTES < len(text.encode())
+
+    async def scenario() -> dict[str, Any]:
+        async with connect(server.url) as ws:
+            await hello_login(ws)
+            await ws.send(text)
+            return await recv(ws)
+
+    assert_error(aio.run(scenario()), ErrorCode.TOO_LARGE)
+
+
+def test_frame_over_the_hard_limit_closes_only_that_connection(aio: Any, server: Server) -> None:
+    async def scenario() -> tuple[int | None, dict[str, Any]]:
+        async with connect(server.url) as other:
+            await hello_login(other, "S2")
+            async with connect(server.url) as ws:
+                await hello_login(ws, "S1")
+                await ws.send(b"x" * (HARD_FRAME_LIMIT + 1))
+                with pytest.raises(ConnectionClosed):
+                    await recv(ws)
+                close_code = ws.close_code
+            return close_code, await ok(other, "case.create", case_payload())
+
+    close_code, created = aio.run(scenario())
+    assert close_code == 1009  # message too big
+    assert created["case"]["id"] == 1
+
+
+def test_many_bad_frames_in_a_row_are_all_answered_in_order(aio: Any, server: Server) -> None:
+    frames = [(bad, code) for _, bad, code in BAD_FRAMES]
+
+    async def scenario() -> tuple[list[str], dict[str, Any]]:
+        async with connect(server.url) as ws:
+            await hello_login(ws)
+            for bad, _ in frames:
+                await ws.send(bad)
+            codes = [(await recv(ws))["payload"]["code"] for _ in frames]
+            return codes, await call(ws, "ping")
+
+    codes, pong = aio.run(scenario())
+    assert codes == [code for _, code in frames]
+    assert pong["kind"] == "res"
+
+
+def test_backend_process_survives_garbage(aio: Any, backend_process: BundledBackend) -> None:
+    async def scenario() -> tuple[list[dict[str, Any]], dict[str, Any], int]:
+        async with connect(backend_process.url) as ws:
+            replies = []
+            for bad in (GARBAGE, "{nope", envelope(v=99), frame("case.explode", {})):
+                await ws.send(bad)
+                replies.append(await recv(ws))
+            client = SeatClient(backend_process.url)
+            try:
+                client.start()
+                await client.wait_connected(10)
+                await client.login("operator1", "demo", "S2")
+                case = await client.create_case("E0101", "滨江路 8 号", "井盖缺失")
+                await client.ping()
+            finally:
+                await client.close()
+            await hello(ws)
+            return replies, await call(ws, "ping"), case.id
+
+    replies, after, case_id = aio.run(scenario(), timeout=30)
+    codes = [r["payload"]["code"] for r in replies]
+    assert codes == [ErrorCode.MALFORMED, ErrorCode.MALFORMED, ErrorCode.UNSUPPORTED_VERSION, ErrorCode.UNKNOWN_TYPE]
+    assert all(r["kind"] == "err" and r["payload"]["message"] for r in replies)
+    assert after["kind"] == "res"  # the connection that sent garbage is still served
+    assert case_id == 1
+    assert backend_process.running

@@ -1,0 +1,1 @@
+"""The seat console's windows and screens."""

@@ -1,0 +1,111 @@
+"""The seat console's main window: the places (Intake, Cases, Alerts, Wall, Comms), status bar,
+toasts and the exercise watermark."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from app import message, ui_state
+from app.seat_service import SeatService
+from client_api import messages as m
+from ui.cases_screen import CasesScreen
+from ui.intake_screen import IntakeScreen
+from ui.placeholder_screen import PlaceholderScreen
+from ui.status_bar import SeatStatusBar
+from widgets.toast_area import ToastArea
+from widgets.watermark import ExerciseWatermark
+
+
+class MainWindow(QMainWindow):
+    """Attributes: tabs, intake, cases, status, toasts, watermark."""
+
+    def __init__(self, service: SeatService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.setObjectName("seatMainWindow")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("places")
+        self.intake = IntakeScreen(service, self)
+        self.cases = CasesScreen(service, self)
+        self.tabs.addTab(self.intake, self.tr("Intake"))
+        self.tabs.addTab(self.cases, self.tr("Cases"))
+        self.tabs.addTab(
+            PlaceholderScreen(self.tr("Alerts"), self.tr("Alerts and early warnings will be listed here."), self),
+            self.tr("Alerts"),
+        )
+        self.tabs.addTab(
+            PlaceholderScreen(self.tr("Video wall"), self.tr("Wall layouts, cameras and dashboards."), self),
+            self.tr("Wall"),
+        )
+        self.tabs.addTab(
+            PlaceholderScreen(self.tr("Communications"), self.tr("Phone, radio, messages and conferences."), self),
+            self.tr("Comms"),
+        )
+        self.setCentralWidget(self.tabs)
+        self.status = SeatStatusBar(service, self)
+        self.setStatusBar(self.status)
+        self.toasts = ToastArea(self)
+        self.watermark = ExerciseWatermark(self)
+        self._build_menu()
+        self._update_title()
+        bridge = message.global_bridge()
+        bridge.shown.connect(self.on_bridge_shown)
+        for msg in bridge.attach_view():
+            self.on_bridge_shown(msg)
+        service.serverChanged.connect(self.on_service_serverChanged)
+        service.loggedIn.connect(lambda _op: self._update_title())
+        if service.client.server is not None:
+            self.on_service_serverChanged(service.client.server)
+        geometry = ui_state.load_geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def _build_menu(self) -> None:
+        seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        seat_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        for index in range(self.tabs.count()):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+
+    def _update_title(self) -> None:
+        title = self.tr("Command seat")
+        operator = self._service.operator
+        if operator is not None:
+            title = f"{title} — {operator.display_name}"
+        if self._service.exercise:
+            title = self.tr("[EXERCISE] {title}").format(title=title)
+        self.setWindowTitle(title)
+
+    def on_service_serverChanged(self, server: m.HelloOk) -> None:
+        self.watermark.set_active(server.exercise)
+        self._update_title()
+
+    def on_bridge_shown(self, msg: message.Message) -> None:
+        text = msg.text
+        if self._service.exercise:
+            text = self.tr("【演练】") + text
+        self.toasts.show_message(msg.level.value, text)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About"),
+            self.tr("Seat console of the regional governance command center."),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        ui_state.save_geometry("main", self.saveGeometry())
+        message.global_bridge().shown.disconnect(self.on_bridge_shown)
+        message.global_bridge().detach_view()
+        super().closeEvent(event)

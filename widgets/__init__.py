@@ -1,0 +1,1 @@
+"""Reusable widgets and Qt models of the seat console."""
