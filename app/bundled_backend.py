@@ -31,8 +31,14 @@ class BundledBackend:
     """
 
     def __init__(
-        self, data_dir: Path, *, db_url: str | None = None, seed_demo: bool = True, exercise: bool = False,
-        port: int = 0, extra_args: list[str] | None = None,
+        self,
+        data_dir: Path,
+        *,
+        db_url: str | None = None,
+        seed_demo: bool = True,
+        exercise: bool = False,
+        port: int = 0,
+        extra_args: list[str] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.db_url = db_url or f"sqlite:///{data_dir / 'seat.sqlite3'}"
@@ -47,8 +53,18 @@ class BundledBackend:
 
     def _command(self, port_file: Path) -> list[str]:
         cmd = [
-            sys.executable, "-m", "backend", "--host", "127.0.0.1", "--port", str(self.port),
-            "--db", self.db_url, "--port-file", str(port_file), *self.extra_args,
+            sys.executable,
+            "-m",
+            "backend",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--db",
+            self.db_url,
+            "--port-file",
+            str(port_file),
+            *self.extra_args,
         ]
         if self.seed_demo:
             cmd.append("--seed-demo")
@@ -63,7 +79,10 @@ class BundledBackend:
         self._log_file = open(self.log_path, "ab")  # noqa: SIM115 - lives as long as the process
         env = dict(os.environ, COMMAND_SEAT_DATA_DIR=str(self.data_dir), PYTHONUNBUFFERED="1")
         self._proc = subprocess.Popen(
-            self._command(port_file), stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            self._command(port_file),
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             env=env,
         )
         log.info("started bundled backend, pid %d, log %s", self._proc.pid, self.log_path)
@@ -89,7 +108,9 @@ class BundledBackend:
         while not self._check(port_file):
             if time.monotonic() > deadline:
                 self.kill()
-                raise BackendStartError(f"the bundled backend did not start within {timeout} s; see {self.log_path}")
+                raise BackendStartError(
+                    f"the bundled backend did not start within {timeout} s; see {self.log_path}"
+                )
             time.sleep(0.05)
         return self.url
 
@@ -100,7 +121,9 @@ class BundledBackend:
         while not self._check(port_file):
             if time.monotonic() > deadline:
                 self.kill()
-                raise BackendStartError(f"the bundled backend did not start within {timeout} s; see {self.log_path}")
+                raise BackendStartError(
+                    f"the bundled backend did not start within {timeout} s; see {self.log_path}"
+                )
             await asyncio.sleep(0.05)
         return self.url
 

@@ -11,13 +11,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
     parser.add_argument("--seat-id", help="this seat's id (default: the setting, else the host name)")
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="bundled backend with the demo district, logged in as the demo operator",
     )
     parser.add_argument("--user", help="log in as this user without asking (with --password)")
     parser.add_argument("--password", help=argparse.SUPPRESS)
-    parser.add_argument("--exercise", action="store_true", help="bundled backend on a separate drill database")
-    parser.add_argument("--self-check", action="store_true", help="check this seat end to end, print a report")
+    parser.add_argument(
+        "--exercise", action="store_true", help="bundled backend on a separate drill database"
+    )
+    parser.add_argument(
+        "--self-check", action="store_true", help="check this seat end to end, print a report"
+    )
     parser.add_argument("--no-crash-dialog", action="store_true", help="log crashes without showing a dialog")
-    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)  # docs: grab the window and quit
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help=argparse.SUPPRESS
+    )  # docs: grab the window and quit
     return parser

@@ -73,14 +73,18 @@ class CrashHandler:
         return path
 
     def _show_dialog(self, exc: BaseException, path: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashDialog", "Unexpected error"), "")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, QCoreApplication.translate("CrashDialog", "Unexpected error"), ""
+        )
         box.setText(
-            QCoreApplication.translate("CrashDialog", "The seat console hit an unexpected error. Your work is kept where possible.")
+            QCoreApplication.translate(
+                "CrashDialog", "The seat console hit an unexpected error. Your work is kept where possible."
+            )
         )
         box.setInformativeText(
-            QCoreApplication.translate("CrashDialog", "A report was saved to {path}. Please give it to your administrator.").format(
-                path=path
-            )
+            QCoreApplication.translate(
+                "CrashDialog", "A report was saved to {path}. Please give it to your administrator."
+            ).format(path=path)
         )
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
         box.exec()

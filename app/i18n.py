@@ -56,3 +56,11 @@ class Translations:
         self._translators.append(ours)
         QLocale.setDefault(QLocale(language))
         return True
+
+    def uninstall(self, app: QCoreApplication) -> None:
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()
+        self._data.clear()
+        self.language = "en"
+        QLocale.setDefault(QLocale(QLocale.Language.English))

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import message
@@ -58,7 +58,9 @@ class Startup:
         phase("backend: bundled")
         db_name = "drill.sqlite3" if self.args.exercise else "seat.sqlite3"
         self.backend = BundledBackend(
-            data_dir() / "bundled", db_url=f"sqlite:///{data_dir() / db_name}", seed_demo=True,
+            data_dir() / "bundled",
+            db_url=f"sqlite:///{data_dir() / db_name}",
+            seed_demo=True,
             exercise=self.args.exercise,
         )
         return await self.backend.start_async()
@@ -73,12 +75,18 @@ class Startup:
                 await service.login(user, password, seat)
                 return True
             except (ProtocolError, NotConnected, RequestTimeout) as exc:
-                message.error(f"{exc}")
+                message.error(
+                    QCoreApplication.translate("Startup", "Automatic login as {user} failed: {reason}").format(
+                        user=user, reason=exc
+                    )
+                )
         from ui.login_dialog import LoginDialog
 
         server = service.client.server
         dialog = LoginDialog(
-            service, username=user or self.settings.last_username, seat_id=seat,
+            service,
+            username=user or self.settings.last_username,
+            seat_id=seat,
             demo=bool(server and server.demo),
         )
         if await run_dialog(dialog) != LoginDialog.DialogCode.Accepted:
@@ -100,7 +108,11 @@ class Startup:
         try:
             await self.service.client.wait_connected(timeout=30)
         except TimeoutError:
-            message.error(f"The backend at {url} cannot be reached; still trying.")
+            message.error(
+                QCoreApplication.translate("Startup", "The backend at {url} cannot be reached; still trying.").format(
+                    url=url
+                )
+            )
         try:
             if not await self.login(self.service):
                 return 0
@@ -112,7 +124,7 @@ class Startup:
             closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             app = QApplication.instance()
             assert isinstance(app, QApplication)
-            app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+            app.lastWindowClosed.connect(lambda: None if closed.done() else closed.set_result(None))
             if self.args.screenshot:
                 QTimer.singleShot(1500, self._screenshot_and_quit)
             await closed

@@ -74,7 +74,10 @@ class SelfCheck(QObject):
             mark = self.tr("PASS") if check.ok else self.tr("FAIL")
             lines.append(f"[{mark}] {check.name}: {check.detail}")
         passed = sum(c.ok for c in self.checks)
-        lines += ["", self.tr("{passed} of {total} checks passed.").format(passed=passed, total=len(self.checks))]
+        lines += [
+            "",
+            self.tr("{passed} of {total} checks passed.").format(passed=passed, total=len(self.checks)),
+        ]
         return "\n".join(lines)
 
     async def _run(self, scratch: Path) -> None:
@@ -100,21 +103,26 @@ class SelfCheck(QObject):
         self.client.start()
         await self.client.wait_connected(timeout=15)
         assert self.client.server is not None
-        return self.tr("protocol {v}, node {node}").format(v=self.client.server.version, node=self.client.server.node)
+        return self.tr("protocol {v}, node {node}").format(
+            v=self.client.server.version, node=self.client.server.node
+        )
 
     async def _login(self) -> str:
         assert self.client is not None
         result = await self.client.login(SELF_CHECK_USER, self.password, "self-check")
-        return self.tr("logged in as {user} ({role})").format(user=result.operator.username, role=result.operator.role)
+        return self.tr("logged in as {user} ({role})").format(
+            user=result.operator.username, role=result.operator.role
+        )
 
     async def _case_round_trip(self) -> str:
         assert self.client is not None
         received: asyncio.Future[m.CaseRecord] = asyncio.get_running_loop().create_future()
 
         def on_event(event: Event) -> None:
-            if isinstance(event.payload, m.CaseCreatedEvent) and not received.done():
-                if event.payload.case.description.startswith("self-check"):
-                    received.set_result(event.payload.case)
+            payload = event.payload
+            mine = isinstance(payload, m.CaseCreatedEvent) and payload.case.address == "self-check"
+            if mine and not received.done():
+                received.set_result(payload.case)
 
         self.client.add_event_listener(on_event)
         ref = await self.client.reference()
@@ -141,17 +149,31 @@ class SelfCheck(QObject):
         data = catalogue_bytes("zh_CN")
         translator = QTranslator()
         if data is None or not translator.load(data):
-            return Check(self.tr("Translation"), False, self.tr("the zh_CN catalogue is missing or unreadable"))
+            return Check(
+                self.tr("Translation"), False, self.tr("the zh_CN catalogue is missing or unreadable")
+            )
         sample = translator.translate("MainWindow", "Intake")
         if not sample or sample == "Intake":
-            return Check(self.tr("Translation"), False, self.tr("the zh_CN catalogue does not translate the main window"))
-        return Check(self.tr("Translation"), True, self.tr("zh_CN catalogue loads ('Intake' → '{s}')").format(s=sample))
+            return Check(
+                self.tr("Translation"),
+                False,
+                self.tr("the zh_CN catalogue does not translate the main window"),
+            )
+        return Check(
+            self.tr("Translation"), True, self.tr("zh_CN catalogue loads ('Intake' → '{s}')").format(s=sample)
+        )
 
     def _check_fonts(self) -> Check:
         families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
         if not families:
-            return Check(self.tr("Fonts"), False, self.tr("no font can show Chinese; install fonts-wqy-microhei"))
-        return Check(self.tr("Fonts"), True, self.tr("{n} fonts show Chinese, e.g. {name}").format(n=len(families), name=families[0]))
+            return Check(
+                self.tr("Fonts"), False, self.tr("no font can show Chinese; install fonts-wqy-microhei")
+            )
+        return Check(
+            self.tr("Fonts"),
+            True,
+            self.tr("{n} fonts show Chinese, e.g. {name}").format(n=len(families), name=families[0]),
+        )
 
 
 def run_self_check(args: argparse.Namespace, translations: Translations) -> int:

@@ -49,7 +49,9 @@ async def run(args: argparse.Namespace) -> int:
         demo = await store.get_meta("demo_seeded") == "1"
         server = Server(store, host=args.host, port=args.port, node=args.node, exercise=exercise, demo=demo)
         await server.start()
-        log.info("database %s at revision %s%s", store.dialect, store.revision, " (EXERCISE)" if exercise else "")
+        log.info(
+            "database %s at revision %s%s", store.dialect, store.revision, " (EXERCISE)" if exercise else ""
+        )
         if args.port_file:
             tmp = args.port_file.with_suffix(".tmp")
             tmp.write_text(server.url, encoding="utf-8")

@@ -29,8 +29,12 @@ async def hello(server: Server, peer: Peer, req: m.Hello) -> m.HelloOk:
         )
     peer.hello_done = True
     return m.HelloOk(
-        server="command-seat-server", version=PROTOCOL_VERSION, node=server.node,
-        exercise=server.exercise, demo=server.demo, last_seq=await server.store.last_seq(),
+        server="command-seat-server",
+        version=PROTOCOL_VERSION,
+        node=server.node,
+        exercise=server.exercise,
+        demo=server.demo,
+        last_seq=await server.store.last_seq(),
     )
 
 
@@ -96,8 +100,10 @@ async def case_list(server: Server, peer: Peer, req: m.ListCases) -> m.CaseList:
 
 async def status_get(server: Server, peer: Peer, req: m.GetStatus) -> m.Status:
     return m.Status(
-        database=server.store.dialect, schema_revision=server.store.revision,
-        cases=await server.store.count_cases(), last_seq=await server.store.last_seq(),
+        database=server.store.dialect,
+        schema_revision=server.store.revision,
+        cases=await server.store.count_cases(),
+        last_seq=await server.store.last_seq(),
         connected_seats=sum(1 for p in server.peers if p.operator is not None),
     )
 

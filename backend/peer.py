@@ -57,7 +57,9 @@ class Peer:
         self._wake.set()
 
     def _overflow(self, seq: int) -> None:
-        log.warning("seat %s fell %d events behind; asking it to resynchronise", self.seat_id, self._queued_events)
+        log.warning(
+            "seat %s fell %d events behind; asking it to resynchronise", self.seat_id, self._queued_events
+        )
         self._out = collections.deque(item for item in self._out if item[0] == 0)
         self._queued_events = 0
         self.subscribed = False

@@ -67,7 +67,9 @@ cases = sa.Table(
 events = sa.Table(
     "events",
     metadata,
-    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column(
+        "seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
     sa.Column("type", sa.String(64), nullable=False),
     sa.Column("ts", sa.Float, nullable=False, index=True),
     sa.Column("payload", sa.Text, nullable=False),

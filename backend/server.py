@@ -14,7 +14,7 @@ from websockets.exceptions import ConnectionClosed
 
 from backend.handlers import HANDLERS
 from backend.peer import Peer
-from backend.store import StoredEvent, Store
+from backend.store import Store, StoredEvent
 from client_api import messages as m
 from client_api.envelope import MAX_FRAME_BYTES, decode_envelope, decode_payload, encode
 from client_api.errors import ErrorCode, ProtocolError
@@ -34,8 +34,15 @@ class Server:
     """
 
     def __init__(
-        self, store: Store, *, host: str = "127.0.0.1", port: int = 0, node: str | None = None,
-        exercise: bool = False, demo: bool = False, event_limit: int = 2000,
+        self,
+        store: Store,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        node: str | None = None,
+        exercise: bool = False,
+        demo: bool = False,
+        event_limit: int = 2000,
     ) -> None:
         self.store = store
         self.host = host
@@ -50,8 +57,12 @@ class Server:
 
     async def start(self) -> int:
         self._ws_server = await serve(
-            self._serve_peer, self.host, self.port, max_size=HARD_FRAME_LIMIT,
-            ping_interval=5, ping_timeout=10,
+            self._serve_peer,
+            self.host,
+            self.port,
+            max_size=HARD_FRAME_LIMIT,
+            ping_interval=5,
+            ping_timeout=10,
         )
         self.port = self._ws_server.sockets[0].getsockname()[1] if self._ws_server.sockets else self.port
         log.info("listening on ws://%s:%d", self.host, self.port)

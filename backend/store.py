@@ -68,7 +68,9 @@ class Store:
 
     async def get_meta(self, key: str) -> str | None:
         async with self.engine.connect() as conn:
-            return (await conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == key))).scalar()
+            return (
+                await conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == key))
+            ).scalar()
 
     async def set_meta(self, key: str, value: str) -> None:
         async with self.write_lock, self.engine.begin() as conn:
@@ -90,7 +92,9 @@ class Store:
     async def reference(self) -> m.Reference:
         async with self.engine.connect() as conn:
             areas = (await conn.execute(sa.select(schema.areas).order_by(schema.areas.c.code))).all()
-            depts = (await conn.execute(sa.select(schema.departments).order_by(schema.departments.c.code))).all()
+            depts = (
+                await conn.execute(sa.select(schema.departments).order_by(schema.departments.c.code))
+            ).all()
             cats = (await conn.execute(sa.select(schema.categories).order_by(schema.categories.c.code))).all()
         return m.Reference(
             areas=[m.AreaNode(r.code, r.name, r.level, r.parent_code) for r in areas],
@@ -121,9 +125,14 @@ class Store:
                     await conn.execute(
                         sa.insert(schema.cases)
                         .values(
-                            case_no=f"tmp-{uuid.uuid4().hex[:28]}", category_code=req.category_code,
-                            address=address, description=description, grid_code=req.grid_code,
-                            status="received", created_at=now, created_by=operator.username,
+                            case_no=f"tmp-{uuid.uuid4().hex[:28]}",
+                            category_code=req.category_code,
+                            address=address,
+                            description=description,
+                            grid_code=req.grid_code,
+                            status="received",
+                            created_at=now,
+                            created_by=operator.username,
                             seat_id=seat_id,
                         )
                         .returning(schema.cases.c.id)
@@ -134,9 +143,16 @@ class Store:
                     sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no)
                 )
                 record = m.CaseRecord(
-                    id=case_id, case_no=case_no, category_code=req.category_code, address=address,
-                    description=description, status="received", created_at=now,
-                    created_by=operator.username, seat_id=seat_id, grid_code=req.grid_code,
+                    id=case_id,
+                    case_no=case_no,
+                    category_code=req.category_code,
+                    address=address,
+                    description=description,
+                    status="received",
+                    created_at=now,
+                    created_by=operator.username,
+                    seat_id=seat_id,
+                    grid_code=req.grid_code,
                 )
                 event = await self._append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)
             self._publish(event)
@@ -152,16 +168,25 @@ class Store:
             rows = (await conn.execute(query)).all()
         return [
             m.CaseRecord(
-                id=r.id, case_no=r.case_no, category_code=r.category_code, address=r.address,
-                description=r.description, status=r.status, created_at=r.created_at,
-                created_by=r.created_by, seat_id=r.seat_id, grid_code=r.grid_code,
+                id=r.id,
+                case_no=r.case_no,
+                category_code=r.category_code,
+                address=r.address,
+                description=r.description,
+                status=r.status,
+                created_at=r.created_at,
+                created_by=r.created_by,
+                seat_id=r.seat_id,
+                grid_code=r.grid_code,
             )
             for r in rows
         ]
 
     async def count_cases(self) -> int:
         async with self.engine.connect() as conn:
-            return int((await conn.execute(sa.select(sa.func.count()).select_from(schema.cases))).scalar_one())
+            return int(
+                (await conn.execute(sa.select(sa.func.count()).select_from(schema.cases))).scalar_one()
+            )
 
     # --- events -----------------------------------------------------------------------------------
 

@@ -62,16 +62,21 @@ BACKOFF = (0.1, 0.25, 0.5, 1.0, 2.0, 3.0)
 
 class SeatClient:
     """Attributes:
-        state: the connection state.
-        server: the server's hello answer on the current connection.
-        operator: who is logged in (None before login).
-        last_seq: the last event sequence number applied.
-        last_contact: monotonic time of the last frame received.
+    state: the connection state.
+    server: the server's hello answer on the current connection.
+    operator: who is logged in (None before login).
+    last_seq: the last event sequence number applied.
+    last_contact: monotonic time of the last frame received.
     """
 
     def __init__(
-        self, url: str, *, client_name: str = "command-seat", request_timeout: float = 10.0,
-        ssl: ssl_module.SSLContext | None = None, backoff: tuple[float, ...] = BACKOFF,
+        self,
+        url: str,
+        *,
+        client_name: str = "command-seat",
+        request_timeout: float = 10.0,
+        ssl: ssl_module.SSLContext | None = None,
+        backoff: tuple[float, ...] = BACKOFF,
     ) -> None:
         self.url = url
         self.client_name = client_name
@@ -168,7 +173,9 @@ class SeatClient:
     async def create_case(
         self, category_code: str, address: str, description: str, grid_code: str | None = None
     ) -> m.CaseRecord:
-        result = await self.request("case.create", m.CreateCase(category_code, address, description, grid_code))
+        result = await self.request(
+            "case.create", m.CreateCase(category_code, address, description, grid_code)
+        )
         return result.case
 
     async def list_cases(self, limit: int = 200, before_id: int | None = None) -> m.CaseList:
@@ -199,7 +206,9 @@ class SeatClient:
             try:
                 return await asyncio.wait_for(future, timeout or self.request_timeout)
             except TimeoutError:
-                raise RequestTimeout(f"no answer to {type_} within {timeout or self.request_timeout} s") from None
+                raise RequestTimeout(
+                    f"no answer to {type_} within {timeout or self.request_timeout} s"
+                ) from None
         finally:
             self._pending.pop(id_, None)
 
@@ -220,8 +229,13 @@ class SeatClient:
         while not self._closing:
             try:
                 ws = await connect(
-                    self.url, ssl=self.ssl, max_size=MAX_FRAME_BYTES * 16, open_timeout=5,
-                    ping_interval=3, ping_timeout=6, close_timeout=2,
+                    self.url,
+                    ssl=self.ssl,
+                    max_size=MAX_FRAME_BYTES * 16,
+                    open_timeout=5,
+                    ping_interval=3,
+                    ping_timeout=6,
+                    close_timeout=2,
                 )
             except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as exc:
                 if attempt == 0 or attempt % 20 == 0:
@@ -245,7 +259,9 @@ class SeatClient:
         self._ws = ws
         reader = asyncio.create_task(self._read(ws), name="seat-client-reader")
         try:
-            self.server = await self.request("hello", m.Hello(client=self.client_name, versions=list(SUPPORTED_VERSIONS)))
+            self.server = await self.request(
+                "hello", m.Hello(client=self.client_name, versions=list(SUPPORTED_VERSIONS))
+            )
             if self._credentials is not None:
                 creds = self._credentials
                 result = await self.request("login", m.Login(creds.username, creds.password, creds.seat_id))

@@ -56,13 +56,23 @@ _envelope_decoder = msgspec.json.Decoder(Envelope)
 
 
 def encode(
-    kind: str, type_: str, payload: Any, *, id_: str | None = None, seq: int | None = None,
+    kind: str,
+    type_: str,
+    payload: Any,
+    *,
+    id_: str | None = None,
+    seq: int | None = None,
     ts: float | None = None,
 ) -> bytes:
     """Encode one frame; ``payload`` is a message struct (or anything msgspec encodes)."""
     env = _OutEnvelope(
-        v=PROTOCOL_VERSION, kind=kind, type=type_, ts=time.time() if ts is None else ts,
-        id=id_, seq=seq, payload=payload,
+        v=PROTOCOL_VERSION,
+        kind=kind,
+        type=type_,
+        ts=time.time() if ts is None else ts,
+        id=id_,
+        seq=seq,
+        payload=payload,
     )
     return _encoder.encode(env)
 
@@ -73,7 +83,7 @@ def decode_envelope(frame: bytes | str) -> Envelope:
         frame = frame.encode("utf-8")
     try:
         env = _envelope_decoder.decode(frame)
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:
         raise ProtocolError(ErrorCode.MALFORMED, f"not a protocol envelope: {exc}") from None
     if env.v not in SUPPORTED_VERSIONS:
         raise ProtocolError(
@@ -87,5 +97,5 @@ def decode_payload(raw: msgspec.Raw, schema: type[T]) -> T:
     """Decode a payload against its schema; raise ProtocolError(INVALID_PAYLOAD) naming the problem."""
     try:
         return msgspec.json.decode(raw, type=schema)
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD, str(exc)) from None

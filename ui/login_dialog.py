@@ -21,7 +21,12 @@ class LoginDialog(QDialog):
     """Accepted once the backend has logged the operator in."""
 
     def __init__(
-        self, service: SeatService, *, username: str = "", seat_id: str = "", demo: bool = False,
+        self,
+        service: SeatService,
+        *,
+        username: str = "",
+        seat_id: str = "",
+        demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +82,9 @@ class LoginDialog(QDialog):
             if exc.code == "bad_credentials":
                 self.show_error(self.tr("Unknown user or wrong password."))
             else:
-                self.show_error(self.tr("The backend refused the login: {message}").format(message=exc.message))
+                self.show_error(
+                    self.tr("The backend refused the login: {message}").format(message=exc.message)
+                )
             self.password.selectAll()
             self.password.setFocus()
             return

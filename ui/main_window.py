@@ -31,7 +31,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("Intake"))
         self.tabs.addTab(self.cases, self.tr("Cases"))
         self.tabs.addTab(
-            PlaceholderScreen(self.tr("Alerts"), self.tr("Alerts and early warnings will be listed here."), self),
+            PlaceholderScreen(
+                self.tr("Alerts"), self.tr("Alerts and early warnings will be listed here."), self
+            ),
             self.tr("Alerts"),
         )
         self.tabs.addTab(
@@ -39,7 +41,9 @@ class MainWindow(QMainWindow):
             self.tr("Wall"),
         )
         self.tabs.addTab(
-            PlaceholderScreen(self.tr("Communications"), self.tr("Phone, radio, messages and conferences."), self),
+            PlaceholderScreen(
+                self.tr("Communications"), self.tr("Phone, radio, messages and conferences."), self
+            ),
             self.tr("Comms"),
         )
         self.setCentralWidget(self.tabs)
@@ -100,7 +104,8 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About"),
+            self,
+            self.tr("About"),
             self.tr("Seat console of the regional governance command center."),
         )
 

@@ -40,8 +40,11 @@ class NewCaseForm(QWidget):
         self.category.setObjectName("category")
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.category.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = QCompleter(self.category.model(), self.category)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.category.setCompleter(completer)
         self.grid = QComboBox(self)
         self.grid.setObjectName("grid")
         self.address = QLineEdit(self)
@@ -49,7 +52,9 @@ class NewCaseForm(QWidget):
         self.address.setPlaceholderText(self.tr("Street, number, landmark"))
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("description")
-        self.description.setPlaceholderText(self.tr("What happened, where exactly, since when, who is affected"))
+        self.description.setPlaceholderText(
+            self.tr("What happened, where exactly, since when, who is affected")
+        )
         self.error_label = QLabel(self)
         self.error_label.setObjectName("formError")
         self.error_label.setStyleSheet("color:#b42318;")
@@ -79,7 +84,7 @@ class NewCaseForm(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit_button.click)
+            QShortcut(QKeySequence(keys), self, self.submit_button.click)
         service.referenceLoaded.connect(self.on_service_referenceLoaded)
         if service.reference is not None:
             self.on_service_referenceLoaded(service.reference)
@@ -136,12 +141,16 @@ class NewCaseForm(QWidget):
         self.error_label.hide()
         self.category.setFocus()
 
-    @asyncSlot()
-    async def on_submit_clicked(self) -> None:
-        problem = self.validate()
+    def on_submit_clicked(self) -> None:
+        problem = self.validate()  # at once, before anything goes on the wire
         if problem:
             self.show_error(problem)
             return
+        self.error_label.hide()
+        self._send()
+
+    @asyncSlot()
+    async def _send(self) -> None:
         category = self.selected_category()
         assert category is not None
         self.submit_button.setEnabled(False)
@@ -150,11 +159,15 @@ class NewCaseForm(QWidget):
                 category, self.address.text(), self.description.toPlainText(), self.grid.currentData()
             )
         except ProtocolError as exc:
-            self.show_error(self.tr("The backend did not accept the case: {message}").format(message=exc.message))
+            self.show_error(
+                self.tr("The backend did not accept the case: {message}").format(message=exc.message)
+            )
             return
         except (NotConnected, RequestTimeout):
             # Nothing is lost: the form keeps every field until the case is sent.
-            self.show_error(self.tr("Not connected to the backend. The form is kept; submit again when connected."))
+            self.show_error(
+                self.tr("Not connected to the backend. The form is kept; submit again when connected.")
+            )
             return
         finally:
             self.submit_button.setEnabled(True)

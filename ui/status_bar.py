@@ -24,12 +24,19 @@ class SeatStatusBar(QStatusBar):
         self.operator_label = QLabel(self)
         self.seat_label = QLabel(self)
         self.exercise_label = QLabel(self.tr("EXERCISE"), self)
-        self.exercise_label.setStyleSheet("QLabel{background:#b42318;color:white;padding:0 8px;font-weight:bold;}")
+        self.exercise_label.setStyleSheet(
+            "QLabel{background:#b42318;color:white;padding:0 8px;font-weight:bold;}"
+        )
         self.exercise_label.hide()
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clock")
-        for widget in (self.exercise_label, self.connection_label, self.operator_label, self.seat_label,
-                       self.clock_label):
+        for widget in (
+            self.exercise_label,
+            self.connection_label,
+            self.operator_label,
+            self.seat_label,
+            self.clock_label,
+        ):
             self.addPermanentWidget(widget)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)

@@ -6,7 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from client_api.case_book import CaseBook
 from client_api.messages import CaseRecord
@@ -34,7 +41,10 @@ class CaseTableModel(QAbstractTableModel):
     COLUMNS = ("case_no", "created_at", "category", "grid", "address", "description", "status", "seat_id")
 
     def __init__(
-        self, book: CaseBook, category_name: Callable[[str], str], area_name: Callable[[str | None], str],
+        self,
+        book: CaseBook,
+        category_name: Callable[[str], str],
+        area_name: Callable[[str | None], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,8 +58,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Case no."), self.tr("Received"), self.tr("Category"), self.tr("Grid"),
-            self.tr("Address"), self.tr("Description"), self.tr("Status"), self.tr("Seat"),
+            self.tr("Case no."),
+            self.tr("Received"),
+            self.tr("Category"),
+            self.tr("Grid"),
+            self.tr("Address"),
+            self.tr("Description"),
+            self.tr("Status"),
+            self.tr("Seat"),
         ]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -58,7 +74,9 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             headers = self.headers()
             return headers[section] if 0 <= section < len(headers) else None

@@ -27,7 +27,9 @@ class Toast(QLabel):
         self.setWordWrap(True)
         self.setMaximumWidth(420)
         self.setObjectName(f"toast_{level}")
-        self.setStyleSheet(f"QLabel{{{STYLES.get(level, STYLES['info'])}padding:8px 12px;border-radius:4px;}}")
+        self.setStyleSheet(
+            f"QLabel{{{STYLES.get(level, STYLES['info'])}padding:8px 12px;border-radius:4px;}}"
+        )
         QTimer.singleShot(LIFETIME_MS.get(level, 4000), self, self.dismiss)
 
     def dismiss(self) -> None:
@@ -55,6 +57,7 @@ class ToastArea(QWidget):
         toast = Toast(level, text, self)
         toast.dismissed.connect(self._place)
         self._layout.addWidget(toast, 0, Qt.AlignmentFlag.AlignRight)
+        toast.show()  # a child added to a visible parent stays hidden until shown
         self._place()
         self.show()
         self.raise_()

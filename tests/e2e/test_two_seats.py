@@ -42,7 +42,9 @@ def test_case_created_in_one_console_appears_in_the_other(qtbot: Any, seats: Any
     assert any("created" in t.text() for t in a.window.toasts.toasts())
 
 
-def test_both_consoles_reconnect_after_the_backend_restarts(qtbot: Any, seats: Any, backend_process: Any) -> None:
+def test_both_consoles_reconnect_after_the_backend_restarts(
+    qtbot: Any, seats: Any, backend_process: Any
+) -> None:
     a, b = seats
     backend_process.kill()  # SIGKILL: no goodbye
     a.wait_state(ConnectionState.RECONNECTING)
@@ -57,7 +59,9 @@ def test_both_consoles_reconnect_after_the_backend_restarts(qtbot: Any, seats: A
     qtbot.waitUntil(lambda: a.shows_case("重启后新建的案件"), timeout=10000)
 
 
-def test_a_cut_console_catches_up_from_its_last_sequence(qtbot: Any, aio: Any, seats: Any, proxy: TcpProxy) -> None:
+def test_a_cut_console_catches_up_from_its_last_sequence(
+    qtbot: Any, aio: Any, seats: Any, proxy: TcpProxy
+) -> None:
     a, b = seats
     b.create_case("E0401", "新桥路5号", "断线前的案件")
     qtbot.waitUntil(lambda: a.shows_case("断线前的案件"), timeout=10000)
