@@ -76,9 +76,9 @@ class Startup:
                 return True
             except (ProtocolError, NotConnected, RequestTimeout) as exc:
                 message.error(
-                    QCoreApplication.translate("Startup", "Automatic login as {user} failed: {reason}").format(
-                        user=user, reason=exc
-                    )
+                    QCoreApplication.translate(
+                        "Startup", "Automatic login as {user} failed: {reason}"
+                    ).format(user=user, reason=exc)
                 )
         from ui.login_dialog import LoginDialog
 
@@ -109,9 +109,9 @@ class Startup:
             await self.service.client.wait_connected(timeout=30)
         except TimeoutError:
             message.error(
-                QCoreApplication.translate("Startup", "The backend at {url} cannot be reached; still trying.").format(
-                    url=url
-                )
+                QCoreApplication.translate(
+                    "Startup", "The backend at {url} cannot be reached; still trying."
+                ).format(url=url)
             )
         try:
             if not await self.login(self.service):

@@ -1,11 +1,32 @@
-"""The Intake place: where the operator records what a caller or a channel reports."""
+"""The Intake place: where the operator records what a caller or a channel reports.
+
+Beside the form: the inbox (calls and channel reports arrive there with the intake issue) and the
+most recent cases of the whole center, so an operator sees at once what was just reported.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.seat_service import SeatService
 from ui.new_case_form import NewCaseForm
+from widgets.case_table_model import CaseTableModel
+
+RECENT_COLUMNS = {"case_no": 130, "created_at": 100, "category": 150, "address": 200}
+
+
+def heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet("font-size:16px;font-weight:bold;")
+    return label
 
 
 class IntakeScreen(QWidget):
@@ -13,16 +34,30 @@ class IntakeScreen(QWidget):
         super().__init__(parent)
         self.form = NewCaseForm(service, self)
         self.form.setMaximumWidth(720)
-        side = QLabel(self.tr("Calls and channel reports will queue here."), self)
-        side.setObjectName("inboxPlaceholder")
-        side.setStyleSheet("color:#666;")
-        side.setWordWrap(True)
-        inbox = QVBoxLayout()
-        title = QLabel(self.tr("Inbox"), self)
-        title.setStyleSheet("font-size:16px;font-weight:bold;")
-        inbox.addWidget(title)
-        inbox.addWidget(side)
-        inbox.addStretch(1)
+        inbox_text = QLabel(self.tr("Calls and channel reports will queue here."), self)
+        inbox_text.setObjectName("inboxPlaceholder")
+        inbox_text.setStyleSheet("color:#666;")
+        inbox_text.setWordWrap(True)
+        self.recent_model = CaseTableModel(service.cases, service.category_name, service.area_name, self)
+        self.recent = QTableView(self)
+        self.recent.setObjectName("recentCases")
+        self.recent.setModel(self.recent_model)
+        self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent.verticalHeader().setVisible(False)
+        header = self.recent.horizontalHeader()
+        for column, name in enumerate(CaseTableModel.COLUMNS):
+            if name in RECENT_COLUMNS:
+                self.recent.setColumnWidth(column, RECENT_COLUMNS[name])
+            else:
+                self.recent.setColumnHidden(column, True)
+        header.setSectionResizeMode(CaseTableModel.COLUMNS.index("address"), QHeaderView.ResizeMode.Stretch)
+        service.referenceLoaded.connect(lambda _ref: self.recent_model.refresh_names())
+        side = QVBoxLayout()
+        side.addWidget(heading(self.tr("Inbox"), self))
+        side.addWidget(inbox_text)
+        side.addSpacing(12)
+        side.addWidget(heading(self.tr("Recent cases"), self))
+        side.addWidget(self.recent, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.form, 3)
-        layout.addLayout(inbox, 2)
+        layout.addLayout(side, 2)

@@ -52,6 +52,7 @@ class NewCaseForm(QWidget):
         self.address.setPlaceholderText(self.tr("Street, number, landmark"))
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("description")
+        self.description.setMaximumHeight(220)
         self.description.setPlaceholderText(
             self.tr("What happened, where exactly, since when, who is affected")
         )
@@ -83,6 +84,7 @@ class NewCaseForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit_button.click)
         service.referenceLoaded.connect(self.on_service_referenceLoaded)

@@ -103,6 +103,10 @@
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>最近工单</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -49,7 +49,14 @@ def test_demo_console_starts_logs_in_and_shows_its_window(isolated_dirs: Path) -
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     log = (isolated_dirs / "log" / "seat.log").read_text(encoding="utf-8")
-    for phase in ("settings and logging", "crash handler", "translations", "backend: bundled", "login", "main window"):
+    for phase in (
+        "settings and logging",
+        "crash handler",
+        "translations",
+        "backend: bundled",
+        "login",
+        "main window",
+    ):
         assert f"start-up: {phase}" in log
     assert (isolated_dirs / "data" / "seat.sqlite3").exists()
 

@@ -13,9 +13,16 @@ from widgets.case_table_model import CaseTableModel
 
 def case(id_: int, description: str = "desc", status: str = "received") -> CaseRecord:
     return CaseRecord(
-        id=id_, case_no=f"20261127{id_:06d}", category_code="E0101", address=f"路{id_}号",
-        description=description, status=status, created_at=1_795_000_000.0 + id_, created_by="operator1",
-        seat_id="seat-1", grid_code="32099900100101",
+        id=id_,
+        case_no=f"20261127{id_:06d}",
+        category_code="E0101",
+        address=f"路{id_}号",
+        description=description,
+        status=status,
+        created_at=1_795_000_000.0 + id_,
+        created_by="operator1",
+        seat_id="seat-1",
+        grid_code="32099900100101",
     )
 
 

@@ -28,7 +28,9 @@ TS = Path(update.HERE) / "command_seat_zh_CN.ts"
         ("zh", None, QLocale.Language.English, "zh_CN"),
     ],
 )
-def test_language_choice(cli: str | None, setting: str | None, system: QLocale.Language, expected: str) -> None:
+def test_language_choice(
+    cli: str | None, setting: str | None, system: QLocale.Language, expected: str
+) -> None:
     assert choose_language(cli, setting, QLocale(system)) == expected
 
 
@@ -40,7 +42,9 @@ def test_zh_cn_catalogue_translates_every_string_in_the_sources(tmp_path: Path) 
     sources = re.findall(r"<source>(.*?)</source>", text, re.S)
     translations = re.findall(r"<translation(?: type=\"(\w+)\")?>(.*?)</translation>", text, re.S)
     assert len(sources) == len(translations) > 50
-    untranslated = [src for src, (kind, dst) in zip(sources, translations, strict=True) if kind or not dst.strip()]
+    untranslated = [
+        src for src, (kind, dst) in zip(sources, translations, strict=True) if kind or not dst.strip()
+    ]
     assert not untranslated, f"strings without a zh_CN translation: {untranslated}"
     assert fresh.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
         "the committed .ts is out of date: run python -m resources.translations.update"
@@ -50,7 +54,9 @@ def test_zh_cn_catalogue_translates_every_string_in_the_sources(tmp_path: Path) 
 def test_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     qm = tmp_path / "out.qm"
     update.lrelease(TS, qm)
-    assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run python -m resources.translations.update"
+    assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), (
+        "run python -m resources.translations.update"
+    )
 
 
 def test_main_window_speaks_chinese(qapp: Any, qtbot: Any) -> None:
@@ -66,4 +72,3 @@ def test_main_window_speaks_chinese(qapp: Any, qtbot: Any) -> None:
         assert window.status.state_text("connected") == "已连接"
     finally:
         translations.uninstall(qapp)
-
