@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 Handler = Callable[["Server", "Peer", Any], Awaitable[msgspec.Struct]]
 
 MAX_REPLAY = 10_000
+MAX_SEAT_ID = 64  # schema.cases.c.seat_id
 
 
 async def hello(server: Server, peer: Peer, req: m.Hello) -> m.HelloOk:
@@ -39,13 +40,20 @@ async def hello(server: Server, peer: Peer, req: m.Hello) -> m.HelloOk:
 
 
 async def login(server: Server, peer: Peer, req: m.Login) -> m.LoginOk:
-    if not req.seat_id.strip():
+    seat_id = req.seat_id.strip()
+    if not seat_id:
         raise ProtocolError(ErrorCode.INVALID_FIELD, "the seat id is empty", {"field": "seat_id"})
+    if len(seat_id) > MAX_SEAT_ID:
+        raise ProtocolError(
+            ErrorCode.INVALID_FIELD,
+            f"the seat id is longer than {MAX_SEAT_ID} characters",
+            {"field": "seat_id"},
+        )
     operator = await server.store.authenticate(req.username, req.password)
     if operator is None:
         raise ProtocolError(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password")
     peer.operator = operator
-    peer.seat_id = req.seat_id.strip()
+    peer.seat_id = seat_id
     return m.LoginOk(operator=operator, seat_id=peer.seat_id)
 
 

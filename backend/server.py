@@ -104,9 +104,10 @@ class Server:
         id_: str | None = None
         type_ = "protocol"
         try:
-            if len(frame) > MAX_FRAME_BYTES:
+            size = len(frame.encode("utf-8", "surrogatepass")) if isinstance(frame, str) else len(frame)
+            if size > MAX_FRAME_BYTES:
                 raise ProtocolError(
-                    ErrorCode.TOO_LARGE, f"frame of {len(frame)} bytes is over the limit of {MAX_FRAME_BYTES}"
+                    ErrorCode.TOO_LARGE, f"frame of {size} bytes is over the limit of {MAX_FRAME_BYTES}"
                 )
             env = decode_envelope(frame)
             id_, type_ = env.id, env.type

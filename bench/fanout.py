@@ -57,6 +57,7 @@ class Tracker:
     def __init__(self, receivers: int) -> None:
         self.receivers = receivers
         self.latencies: list[float] = []
+        self.first: list[float] = []  # per message: the fastest seat
         self.last: list[float] = []  # per message: the slowest seat
         self.missing = 0
         self._open: dict[str, _Open] = {}
@@ -87,6 +88,7 @@ class Tracker:
             self.missing += self.receivers - len(entry.arrivals)
             self.latencies.extend(entry.arrivals)
             if entry.arrivals:
+                self.first.append(min(entry.arrivals))
                 self.last.append(max(entry.arrivals))
 
 
@@ -252,11 +254,11 @@ async def measure(backend_url: str, baseline_url: str, args: argparse.Namespace)
     our_size = len(encode("evt", ev.type, ev.payload, seq=ev.seq, ts=ev.ts))
     print(f"seats={args.seats} cases={args.cases} warmup={args.warmup} pause={args.pause * 1000:.0f} ms; "
           f"case.created frame {our_size} B (backend), {len(frames[-1])} B (baseline)")
-    print(fmt("backend  send->seat", ours.latencies))
-    print(fmt("backend  send->last seat", ours.last))
+    for name, tracker in (("backend ", ours), ("baseline", base)):
+        print(fmt(f"{name} send->seat", tracker.latencies))
+        print(fmt(f"{name} send->first seat", tracker.first))
+        print(fmt(f"{name} send->last seat", tracker.last))
     print(fmt("backend  create_case reply", round_trips))
-    print(fmt("baseline send->seat", base.latencies))
-    print(fmt("baseline send->last seat", base.last))
     if ours.missing or base.missing:
         print(f"MISSING deliveries: backend {ours.missing}, baseline {base.missing}")
     s, b = summary(ours.latencies), summary(base.latencies)

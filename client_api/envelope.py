@@ -80,7 +80,7 @@ def encode(
 def decode_envelope(frame: bytes | str) -> Envelope:
     """Decode a frame's envelope; raise ProtocolError(MALFORMED/UNSUPPORTED_VERSION) if it is not one."""
     if isinstance(frame, str):
-        frame = frame.encode("utf-8")
+        frame = frame.encode("utf-8", "surrogatepass")  # lone surrogates then fail as malformed
     try:
         env = _envelope_decoder.decode(frame)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import uuid
 from collections.abc import Coroutine, Iterator
@@ -34,6 +35,9 @@ def qt_loop(qapp: Any) -> Any:
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # qasync's default executor runs QThreads that are never stopped (the loop is never closed) and
+    # abort the process at exit; plain threads end with the interpreter.
+    loop.set_default_executor(concurrent.futures.ThreadPoolExecutor())
     asyncio.set_event_loop(loop)
     return loop
 

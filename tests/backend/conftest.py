@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +13,6 @@ from backend.passwords import hash_password
 from backend.seed import seed_demo
 from backend.server import Server
 from backend.store import Store
-
-
-@pytest.fixture(scope="session")
-def _plain_default_executor(qt_loop: asyncio.AbstractEventLoop) -> None:
-    """Give the session loop a plain thread pool as its default executor.
-
-    qasync's own default executor (used by ``asyncio.to_thread`` and ``getaddrinfo``) runs QThreads that
-    nobody stops, as the session loop is never closed: the interpreter then aborts at exit with
-    "QThread: Destroyed while thread is still running". Plain worker threads are joined at exit.
-    """
-    qt_loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="test-loop-executor"))
-
-
-@pytest.fixture
-def aio(aio: Any, _plain_default_executor: None) -> Any:
-    return aio
 
 
 @functools.cache

@@ -55,8 +55,12 @@ def test_hello_without_a_common_version_is_refused(aio: Any, server: Server, ver
 
 @pytest.mark.parametrize(
     ("type_", "payload"),
-    [("ping", {}), ("login", {"username": DEMO_USER, "password": DEMO_PASSWORD, "seat_id": "S1"}),
-     ("case.list", {}), ("subscribe", {"from_seq": 0})],
+    [
+        ("ping", {}),
+        ("login", {"username": DEMO_USER, "password": DEMO_PASSWORD, "seat_id": "S1"}),
+        ("case.list", {}),
+        ("subscribe", {"from_seq": 0}),
+    ],
 )
 def test_requests_before_hello_are_refused(aio: Any, server: Server, type_: str, payload: Any) -> None:
     async def scenario() -> dict[str, Any]:
@@ -70,8 +74,14 @@ def test_requests_before_hello_are_refused(aio: Any, server: Server, type_: str,
 
 @pytest.mark.parametrize(
     ("type_", "payload"),
-    [("case.create", case_payload()), ("case.list", {}), ("subscribe", {}), ("reference.get", {}),
-     ("status.get", {}), ("logout", {})],
+    [
+        ("case.create", case_payload()),
+        ("case.list", {}),
+        ("subscribe", {}),
+        ("reference.get", {}),
+        ("status.get", {}),
+        ("logout", {}),
+    ],
 )
 def test_commands_need_a_login(aio: Any, server: Server, type_: str, payload: Any) -> None:
     async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -107,6 +117,16 @@ def test_bad_credentials_do_not_log_in(aio: Any, server: Server) -> None:
     assert good["payload"]["operator"]["username"] == DEMO_USER
     assert good["payload"]["seat_id"] == "S1"
     assert listed["payload"] == {"cases": [], "last_seq": 0}
+
+
+def test_overlong_seat_id_is_refused_at_login(aio: Any, server: Server) -> None:
+    async def scenario() -> dict[str, Any]:
+        async with connect(server.url) as ws:
+            await hello(ws)
+            login = {"username": DEMO_USER, "password": DEMO_PASSWORD, "seat_id": "S" * 65}
+            return await call(ws, "login", login)
+
+    assert_error(aio.run(scenario()), ErrorCode.INVALID_FIELD)
 
 
 def test_case_created_reaches_the_other_seat(aio: Any, server: Server) -> None:
@@ -170,9 +190,11 @@ def test_subscribe_replays_exactly_the_missed_events(aio: Any, server: Server) -
 
     frames, live, created = aio.run(scenario())
     replayed, answer, live_event = frames[:3], frames[3], frames[4]
-    assert [(f["kind"], f["type"], f["seq"]) for f in replayed] == [("evt", "case.created", s) for s in (2, 3, 4)]
+    headers = [(f["kind"], f["type"], f["seq"]) for f in replayed]
+    assert headers == [("evt", "case.created", seq) for seq in (2, 3, 4)]
     assert [f["payload"]["case"] for f in replayed] == [c["case"] for c in created[1:]]
-    assert (answer["kind"], answer["type"], answer["payload"]) == ("res", "subscribe", {"last_seq": 4, "replayed": 3})
+    assert (answer["kind"], answer["type"]) == ("res", "subscribe")
+    assert answer["payload"] == {"last_seq": 4, "replayed": 3}
     assert (live_event["kind"], live_event["seq"]) == ("evt", 5)
     assert live_event["payload"]["case"] == live["case"]
 
@@ -203,7 +225,12 @@ def test_client_ahead_of_the_server_reloads_its_snapshot(aio: Any, server: Serve
         author, seat = SeatClient(server.url), SeatClient(server.url)
         snapshots: list[m.CaseList] = []
         reloaded = asyncio.Event()
-        seat.add_snapshot_listener(lambda snapshot: (snapshots.append(snapshot), reloaded.set()))
+
+        def on_snapshot(snapshot: m.CaseList) -> None:
+            snapshots.append(snapshot)
+            reloaded.set()
+
+        seat.add_snapshot_listener(on_snapshot)
         events: asyncio.Queue[Event] = asyncio.Queue()
         seat.add_event_listener(events.put_nowait)
         try:

@@ -93,7 +93,8 @@ def test_create_case_appends_event_and_publishes_after_commit(
 
     seeded_store.add_sink(sink)
     first = aio.run(seeded_store.create_case(new_case(), OPERATOR, "S1"))
-    second = aio.run(seeded_store.create_case(new_case("占道经营", grid_code="32099900100101"), OPERATOR, "S2"))
+    with_grid = new_case("占道经营", grid_code="32099900100101")
+    second = aio.run(seeded_store.create_case(with_grid, OPERATOR, "S2"))
 
     assert first.status == second.status == "received"
     assert second.id > first.id
@@ -123,8 +124,15 @@ def test_create_case_appends_event_and_publishes_after_commit(
         (new_case(description=" \n\t "), "description"),
         (new_case(description="长" * (MAX_DESCRIPTION + 1)), "description"),
     ],
-    ids=["category", "grid", "empty-address", "long-address", "empty-description", "blank-description",
-         "long-description"],
+    ids=[
+        "category",
+        "grid",
+        "empty-address",
+        "long-address",
+        "empty-description",
+        "blank-description",
+        "long-description",
+    ],
 )
 def test_invalid_case_leaves_nothing_behind(
     aio: Any, seeded_store: Store, request_: m.CreateCase, field: str
