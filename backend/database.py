@@ -34,7 +34,7 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # WAL lets seats read while a command commits; synchronous=FULL fsyncs the WAL on every commit,
     # so a command we acknowledged survives power loss (NORMAL could lose the last commits).
     cur = dbapi_conn.cursor()
@@ -49,7 +49,7 @@ def create_engine(url: str) -> AsyncEngine:
     url = normalise_url(url)
     engine = create_async_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
-        sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine.sync_engine, "connect", sqlite_pragmas)
         db_path = sa.make_url(url).database
         if db_path and db_path != ":memory:":
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)

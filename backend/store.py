@@ -7,35 +7,19 @@ published in the same order; an event is published only after its transaction co
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import time
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 
-import msgspec
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from backend import migrate, schema
+from backend.case_writes import insert_case, invalid, validated_text
 from backend.database import create_engine
+from backend.events import EventSink, StoredEvent
 from backend.passwords import verify_password
+from backend.transactions import Transactor
 from client_api import messages as m
-from client_api.errors import ErrorCode, ProtocolError
 
-MAX_ADDRESS = 512
-MAX_DESCRIPTION = 4000
-
-
-@dataclass(frozen=True, slots=True)
-class StoredEvent:
-    seq: int
-    type: str
-    ts: float
-    payload: bytes
-
-
-EventSink = Callable[[StoredEvent], None]
+__all__ = ["EventSink", "Store", "StoredEvent"]
 
 
 class Store:
@@ -45,6 +29,7 @@ class Store:
         self.engine = engine
         self.revision = revision
         self.write_lock = asyncio.Lock()
+        self._transactor = Transactor(engine)
         self._sinks: list[EventSink] = []
 
     @classmethod
@@ -54,6 +39,7 @@ class Store:
         return cls(engine, revision)
 
     async def close(self) -> None:
+        self._transactor.dispose()
         await self.engine.dispose()
 
     @property
@@ -105,62 +91,15 @@ class Store:
     # --- cases ------------------------------------------------------------------------------------
 
     async def create_case(self, req: m.CreateCase, operator: m.Operator, seat_id: str) -> m.CaseRecord:
-        address = req.address.strip()
-        description = req.description.strip()
-        if not address:
-            raise _invalid("address", "the address is empty")
-        if len(address) > MAX_ADDRESS:
-            raise _invalid("address", f"the address is longer than {MAX_ADDRESS} characters")
-        if not description:
-            raise _invalid("description", "the description is empty")
-        if len(description) > MAX_DESCRIPTION:
-            raise _invalid("description", f"the description is longer than {MAX_DESCRIPTION} characters")
+        validated_text(req)  # refuse bad text before queueing for the write lock
         async with self.write_lock:
-            async with self.engine.begin() as conn:
-                await self._check_exists(conn, schema.categories, req.category_code, "category_code")
-                if req.grid_code is not None:
-                    await self._check_exists(conn, schema.areas, req.grid_code, "grid_code")
-                now = time.time()
-                case_id = (
-                    await conn.execute(
-                        sa.insert(schema.cases)
-                        .values(
-                            case_no=f"tmp-{uuid.uuid4().hex[:28]}",
-                            category_code=req.category_code,
-                            address=address,
-                            description=description,
-                            grid_code=req.grid_code,
-                            status="received",
-                            created_at=now,
-                            created_by=operator.username,
-                            seat_id=seat_id,
-                        )
-                        .returning(schema.cases.c.id)
-                    )
-                ).scalar_one()
-                case_no = f"{dt.datetime.fromtimestamp(now):%Y%m%d}{case_id:06d}"
-                await conn.execute(
-                    sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no)
-                )
-                record = m.CaseRecord(
-                    id=case_id,
-                    case_no=case_no,
-                    category_code=req.category_code,
-                    address=address,
-                    description=description,
-                    status="received",
-                    created_at=now,
-                    created_by=operator.username,
-                    seat_id=seat_id,
-                    grid_code=req.grid_code,
-                )
-                event = await self._append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)
+            record, event = await self._transactor.run(insert_case, req, operator, seat_id)
             self._publish(event)
         return record
 
     async def list_cases(self, limit: int, before_id: int | None = None) -> list[m.CaseRecord]:
         if not 1 <= limit <= 1000:
-            raise _invalid("limit", "limit must be between 1 and 1000")
+            raise invalid("limit", "limit must be between 1 and 1000")
         query = sa.select(schema.cases).order_by(schema.cases.c.id.desc()).limit(limit)
         if before_id is not None:
             query = query.where(schema.cases.c.id < before_id)
@@ -209,29 +148,6 @@ class Store:
             rows = (await conn.execute(query)).all()
         return [StoredEvent(r.seq, r.type, r.ts, r.payload.encode()) for r in rows]
 
-    async def _append_event(
-        self, conn: AsyncConnection, type_: str, payload: msgspec.Struct, ts: float
-    ) -> StoredEvent:
-        data = msgspec.json.encode(payload)
-        seq = (
-            await conn.execute(
-                sa.insert(schema.events)
-                .values(type=type_, ts=ts, payload=data.decode())
-                .returning(schema.events.c.seq)
-            )
-        ).scalar_one()
-        return StoredEvent(int(seq), type_, ts, data)
-
     def _publish(self, event: StoredEvent) -> None:
         for sink in self._sinks:
             sink(event)
-
-    @staticmethod
-    async def _check_exists(conn: AsyncConnection, table: sa.Table, code: str, field: str) -> None:
-        found = (await conn.execute(sa.select(table.c.code).where(table.c.code == code))).first()
-        if found is None:
-            raise _invalid(field, f"no {field.removesuffix('_code')} with code {code!r}")
-
-
-def _invalid(field: str, message: str) -> ProtocolError:
-    return ProtocolError(ErrorCode.INVALID_FIELD, message, {"field": field})

@@ -114,9 +114,15 @@ def baseline_frame(index: int, key: str) -> bytes:
     """The frame the backend would push for this case: same envelope, same CaseRecord shape."""
     now = time.time()
     record = m.CaseRecord(
-        id=index + 1, case_no=f"{dt.datetime.fromtimestamp(now):%Y%m%d}{index + 1:06d}",
-        category_code=CATEGORY, address=ADDRESS, description=key, status="received", created_at=now,
-        created_by="operator1", seat_id="bench-00",
+        id=index + 1,
+        case_no=f"{dt.datetime.fromtimestamp(now):%Y%m%d}{index + 1:06d}",
+        category_code=CATEGORY,
+        address=ADDRESS,
+        description=key,
+        status="received",
+        created_at=now,
+        created_by="operator1",
+        seat_id="bench-00",
     )
     return encode("evt", "case.created", m.CaseCreatedEvent(case=record), seq=index + 1, ts=now)
 
@@ -161,7 +167,9 @@ def start_broadcast_server(work: Path, timeout: float = 15.0) -> tuple[subproces
     with open(work / "broadcast-server.log", "wb") as log_file:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bench.broadcast_server", "--port-file", str(port_file)],
-            stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
     deadline = time.monotonic() + timeout
     while not port_file.exists():
@@ -221,8 +229,9 @@ def fmt(name: str, samples: list[float]) -> str:
     return f"{name:<28} n={len(samples):<6} {figures} ms"
 
 
-async def measure(backend_url: str, baseline_url: str, args: argparse.Namespace) -> None:
-    """Both paths connected at once; their cases alternate, so both see the same load on the machine."""
+async def measure(backend_url: str, baseline_url: str, args: argparse.Namespace) -> bool:
+    """Both paths connected at once; their cases alternate, so both see the same load on the machine.
+    Print the figures; return whether every seat got every message."""
     token = uuid.uuid4().hex[:8]
     ours, base = Tracker(args.seats - 1), Tracker(args.seats - 1)
     round_trips: list[float] = []
@@ -250,10 +259,11 @@ async def measure(backend_url: str, baseline_url: str, args: argparse.Namespace)
             for tracker, send in pair if i % 2 else pair[::-1]:
                 await tracker.run(send, i, case_key(token, i), record=i >= args.warmup)
                 await asyncio.sleep(args.pause)
-    ev = seen[-1]
-    our_size = len(encode("evt", ev.type, ev.payload, seq=ev.seq, ts=ev.ts))
-    print(f"seats={args.seats} cases={args.cases} warmup={args.warmup} pause={args.pause * 1000:.0f} ms; "
-          f"case.created frame {our_size} B (backend), {len(frames[-1])} B (baseline)")
+    our_size = sum(len(encode("evt", ev.type, ev.payload, seq=ev.seq, ts=ev.ts)) for ev in seen[-1:])
+    print(
+        f"seats={args.seats} cases={args.cases} warmup={args.warmup} pause={args.pause * 1000:.0f} ms; "
+        f"case.created frame {our_size} B (backend), {len(frames[-1])} B (baseline)"
+    )
     for name, tracker in (("backend ", ours), ("baseline", base)):
         print(fmt(f"{name} send->seat", tracker.latencies))
         print(fmt(f"{name} send->first seat", tracker.first))
@@ -266,6 +276,7 @@ async def measure(backend_url: str, baseline_url: str, args: argparse.Namespace)
         f"RESULT seats={args.seats} p50_ms={s['p50']:.2f} p99_ms={s['p99']:.2f} "
         f"baseline_p99_ms={b['p99']:.2f} ratio={s['p99'] / b['p99']:.2f}"
     )
+    return not (ours.missing or base.missing)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,12 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         try:
             backend_url = backend.start()
             broadcaster, baseline_url = start_broadcast_server(Path(tmp))
-            asyncio.run(asyncio.wait_for(measure(backend_url, baseline_url, args), args.timeout))
+            complete = asyncio.run(asyncio.wait_for(measure(backend_url, baseline_url, args), args.timeout))
         finally:
             if broadcaster is not None:
                 stop_process(broadcaster)
             backend.stop()
-    return 0
+    return 0 if complete else 1
 
 
 if __name__ == "__main__":

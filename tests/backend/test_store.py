@@ -12,7 +12,9 @@ import sqlalchemy as sa
 
 from backend import migrate, schema
 from backend.seed import load_demo_district, seed_demo
-from backend.store import MAX_ADDRESS, MAX_DESCRIPTION, Store, StoredEvent
+from backend.case_writes import MAX_ADDRESS, MAX_DESCRIPTION
+from backend.events import StoredEvent
+from backend.store import Store
 from client_api import messages as m
 from client_api.errors import ErrorCode, ProtocolError
 

@@ -1,0 +1,71 @@
+"""The write side of cases: validation and the statements of one transaction (sync connection)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+
+import msgspec
+import sqlalchemy as sa
+
+from backend import schema
+from backend.events import StoredEvent, append_event
+from client_api import messages as m
+from client_api.errors import ErrorCode, ProtocolError
+
+MAX_ADDRESS = 512
+MAX_DESCRIPTION = 4000
+
+
+def invalid(field: str, message: str) -> ProtocolError:
+    return ProtocolError(ErrorCode.INVALID_FIELD, message, {"field": field})
+
+
+def validated_text(req: m.CreateCase) -> tuple[str, str]:
+    """The trimmed address and description, or ProtocolError(invalid_field) naming what is wrong."""
+    address = req.address.strip()
+    description = req.description.strip()
+    if not address:
+        raise invalid("address", "the address is empty")
+    if len(address) > MAX_ADDRESS:
+        raise invalid("address", f"the address is longer than {MAX_ADDRESS} characters")
+    if not description:
+        raise invalid("description", "the description is empty")
+    if len(description) > MAX_DESCRIPTION:
+        raise invalid("description", f"the description is longer than {MAX_DESCRIPTION} characters")
+    return address, description
+
+
+def check_exists(conn: sa.Connection, table: sa.Table, code: str, field: str) -> None:
+    if conn.execute(sa.select(table.c.code).where(table.c.code == code)).first() is None:
+        raise invalid(field, f"no {field.removesuffix('_code')} with code {code!r}")
+
+
+def insert_case(
+    conn: sa.Connection, req: m.CreateCase, operator: m.Operator, seat_id: str
+) -> tuple[m.CaseRecord, StoredEvent]:
+    """Insert a case and its ``case.created`` event in the caller's transaction."""
+    address, description = validated_text(req)
+    check_exists(conn, schema.categories, req.category_code, "category_code")
+    if req.grid_code is not None:
+        check_exists(conn, schema.areas, req.grid_code, "grid_code")
+    now = time.time()
+    values = {
+        "category_code": req.category_code,
+        "address": address,
+        "description": description,
+        "grid_code": req.grid_code,
+        "status": "received",
+        "created_at": now,
+        "created_by": operator.username,
+        "seat_id": seat_id,
+    }
+    # The number needs the id; a unique placeholder keeps the constraint until it is set.
+    placeholder = f"tmp-{uuid.uuid4().hex[:28]}"
+    insert = sa.insert(schema.cases).values(case_no=placeholder, **values).returning(schema.cases.c.id)
+    case_id = conn.execute(insert).scalar_one()
+    case_no = f"{dt.datetime.fromtimestamp(now):%Y%m%d}{case_id:06d}"
+    conn.execute(sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no))
+    record = msgspec.convert({"id": case_id, "case_no": case_no, **values}, m.CaseRecord)
+    return record, append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)

@@ -1,0 +1,32 @@
+"""The event log: every change is also an event with a sequence number, written in its transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import msgspec
+import sqlalchemy as sa
+
+from backend import schema
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    seq: int
+    type: str
+    ts: float
+    payload: bytes
+
+
+EventSink = Callable[[StoredEvent], None]
+
+
+def append_event(conn: sa.Connection, type_: str, payload: msgspec.Struct, ts: float) -> StoredEvent:
+    data = msgspec.json.encode(payload)
+    insert = (
+        sa.insert(schema.events)
+        .values(type=type_, ts=ts, payload=data.decode())
+        .returning(schema.events.c.seq)
+    )
+    return StoredEvent(int(conn.execute(insert).scalar_one()), type_, ts, data)
