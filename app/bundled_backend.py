@@ -101,29 +101,28 @@ class BundledBackend:
             )
         return False
 
+    def _ready(self, port_file: Path, deadline: float, timeout: float) -> bool:
+        """Whether the backend listens yet; raise if it died or the deadline passed."""
+        if self._check(port_file):
+            return True
+        if time.monotonic() > deadline:
+            self.kill()
+            raise BackendStartError(
+                f"the bundled backend did not start within {timeout} s; see {self.log_path}"
+            )
+        return False
+
     def start(self, timeout: float = 30.0) -> str:
         """Start and wait until it listens (blocking: for tests, tools and the self-check)."""
-        port_file = self._launch()
-        deadline = time.monotonic() + timeout
-        while not self._check(port_file):
-            if time.monotonic() > deadline:
-                self.kill()
-                raise BackendStartError(
-                    f"the bundled backend did not start within {timeout} s; see {self.log_path}"
-                )
+        port_file, deadline = self._launch(), time.monotonic() + timeout
+        while not self._ready(port_file, deadline, timeout):
             time.sleep(0.05)
         return self.url
 
     async def start_async(self, timeout: float = 30.0) -> str:
         """Start and wait without blocking the event loop (for the console's start-up)."""
-        port_file = self._launch()
-        deadline = time.monotonic() + timeout
-        while not self._check(port_file):
-            if time.monotonic() > deadline:
-                self.kill()
-                raise BackendStartError(
-                    f"the bundled backend did not start within {timeout} s; see {self.log_path}"
-                )
+        port_file, deadline = self._launch(), time.monotonic() + timeout
+        while not self._ready(port_file, deadline, timeout):
             await asyncio.sleep(0.05)
         return self.url
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from backend.passwords import hash_password
 from backend.seed import seed_demo
@@ -67,3 +68,13 @@ def server(aio: Any, tmp_path: Path, fast_seed: None) -> Iterator[Server]:
     finally:
         aio.run(srv.close())
         aio.run(db.close())
+
+
+@pytest.fixture
+def sync_engine(db_url: str) -> Iterator[sa.Engine]:
+    """A second, synchronous engine on the same database: sees only what was committed."""
+    engine = sa.create_engine(db_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()

@@ -14,16 +14,15 @@ from client_api import messages as m
 from client_api.client import Event, SeatClient
 from client_api.envelope import encode
 from client_api.errors import NotConnected
+from tests.backend.wire import log_in
 
 
 def test_event_stream_yields_events_in_sequence_order(aio: Any, server: Server) -> None:
     async def scenario() -> list[Event]:
         creator, watcher = SeatClient(server.url), SeatClient(server.url)
         try:
-            for seat, client in (("S1", creator), ("S2", watcher)):
-                client.start()
-                await client.wait_connected(5)
-                await client.login("operator1", "demo", seat)
+            await log_in(creator, "S1")
+            await log_in(watcher, "S2")
             stream = watcher.events()
             got: list[Event] = []
 
@@ -99,10 +98,8 @@ def test_a_seat_that_fell_behind_recovers_through_a_snapshot(aio: Any, server: S
         snapshots: list[m.CaseList] = []
         slow.add_snapshot_listener(snapshots.append)
         try:
-            for seat, client in (("S1", creator), ("S2", slow)):
-                client.start()
-                await client.wait_connected(5)
-                await client.login("operator1", "demo", seat)
+            await log_in(creator, "S1")
+            await log_in(slow, "S2")
             slow_peer = next(p for p in server.peers if p.seat_id == "S2")
             slow_peer._wake.set = lambda: None  # type: ignore[method-assign]  # its sender stalls
             for n in range(5):

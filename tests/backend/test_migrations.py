@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -17,15 +15,6 @@ from backend.store import Store
 from client_api import messages as m
 
 TABLES = set(schema.metadata.tables)
-
-
-@pytest.fixture
-def sync_engine(db_url: str) -> Iterator[sa.Engine]:
-    engine = sa.create_engine(db_url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def table_names(engine: sa.Engine) -> set[str]:

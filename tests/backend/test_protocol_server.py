@@ -21,6 +21,7 @@ from tests.backend.wire import (
     frame,
     hello,
     hello_login,
+    log_in,
     ok,
     recv,
 )
@@ -135,10 +136,8 @@ def test_case_created_reaches_the_other_seat(aio: Any, server: Server) -> None:
         seen: asyncio.Queue[Event] = asyncio.Queue()
         watcher.add_event_listener(seen.put_nowait)
         try:
-            for seat, client in (("S1", creator), ("S2", watcher)):
-                client.start()
-                await client.wait_connected(5)
-                await client.login("operator1", "demo", seat)
+            await log_in(creator, "S1")
+            await log_in(watcher, "S2")
             case = await creator.create_case("E0101", "滨江路 8 号", "井盖缺失", grid_code="32099900100101")
             first = await asyncio.wait_for(seen.get(), 5)
             second_case = await creator.create_case("E0102", "滨江路 9 号", "暴露垃圾")

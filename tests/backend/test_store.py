@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import msgspec
@@ -11,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from backend import migrate, schema
-from backend.seed import load_demo_district, seed_demo
 from backend.case_writes import MAX_ADDRESS, MAX_DESCRIPTION
 from backend.events import StoredEvent
+from backend.seed import load_demo_district, seed_demo
 from backend.store import Store
 from client_api import messages as m
 from client_api.errors import ErrorCode, ProtocolError
@@ -25,16 +24,6 @@ LEVELS = ["district", "town", "village", "grid"]
 def new_case(description: str = "井盖缺失", **over: Any) -> m.CreateCase:
     fields: dict[str, Any] = {"category_code": "E0101", "address": "滨江路 8 号", "description": description}
     return m.CreateCase(**(fields | over))
-
-
-@pytest.fixture
-def sync_engine(db_url: str) -> Iterator[sa.Engine]:
-    """A second, synchronous engine on the same database: sees only what was committed."""
-    engine = sa.create_engine(db_url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def test_open_migrates_to_head(aio: Any, store: Store) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection
 
+from client_api.client import SeatClient
+
 DEMO_USER = "operator1"
 DEMO_PASSWORD = "demo"
 CATEGORY = "E0101"  # a category of the demo district
@@ -85,3 +87,10 @@ async def hello_login(ws: ClientConnection, seat_id: str = "S1") -> None:
 
 def case_payload(description: str = "路灯不亮", **over: Any) -> dict[str, Any]:
     return {"category_code": CATEGORY, "address": "滨江路 1 号", "description": description} | over
+
+
+async def log_in(client: SeatClient, seat_id: str, username: str = DEMO_USER) -> None:
+    """Start a SeatClient, wait for its connection and log it in as a demo account."""
+    client.start()
+    await client.wait_connected(5)
+    await client.login(username, "demo", seat_id)
