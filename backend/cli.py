@@ -13,6 +13,7 @@ from pathlib import Path
 from backend.database import data_dir, default_db_url
 from backend.seed import seed_demo
 from backend.server import Server
+from backend.services import add_arguments, build_services
 from backend.store import Store
 
 log = logging.getLogger("backend")
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-file", type=Path, default=None, help="write the ws:// URL here once listening (for launchers)"
     )
     parser.add_argument("--log-level", default="INFO")
+    add_arguments(parser)
     return parser
 
 
@@ -47,7 +49,15 @@ async def run(args: argparse.Namespace) -> int:
             await store.set_meta("exercise", "1")
         exercise = await store.get_meta("exercise") == "1"
         demo = await store.get_meta("demo_seeded") == "1"
-        server = Server(store, host=args.host, port=args.port, node=args.node, exercise=exercise, demo=demo)
+        server = Server(
+            store,
+            host=args.host,
+            port=args.port,
+            node=args.node,
+            exercise=exercise,
+            demo=demo,
+            services=build_services(args),
+        )
         await server.start()
         log.info(
             "database %s at revision %s%s", store.dialect, store.revision, " (EXERCISE)" if exercise else ""

@@ -62,6 +62,22 @@ cases = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("created_by", sa.String(64), nullable=False),
     sa.Column("seat_id", sa.String(64), nullable=False),
+    # Added by migration 0002 (intake):
+    sa.Column("appeal_type", sa.String(16), nullable=True),
+    sa.Column("urgency", sa.String(16), nullable=False, server_default="normal"),  # normal|urgent|critical
+    sa.Column("channel", sa.String(16), nullable=False, server_default="hotline"),
+    sa.Column("reporter_name", sa.String(64), nullable=True),
+    sa.Column("reporter_phone", sa.String(32), nullable=True),
+    sa.Column("confidential", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("town_code", sa.String(32), nullable=True),
+    sa.Column("village_code", sa.String(32), nullable=True),
+    sa.Column("object_code", sa.String(16), nullable=True),
+    sa.Column("deadline_at", sa.Float, nullable=True),
+    sa.Column("resolution", sa.Text, nullable=True),
+    sa.Column("closed_at", sa.Float, nullable=True),
+    sa.Column("reporter_count", sa.Integer, nullable=False, server_default="1"),
 )
 
 events = sa.Table(
@@ -75,3 +91,118 @@ events = sa.Table(
     sa.Column("payload", sa.Text, nullable=False),
     sqlite_autoincrement=True,  # never reuse a sequence number
 )
+
+# --- intake (migration 0002) ------------------------------------------------------------------------
+
+# Extra columns of a case recorded at intake live on `cases` (see migration 0002); every report that
+# makes or joins a case is a row here, so a merge adds a reporter and can be undone.
+case_reports = sa.Table(
+    "case_reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("received_at", sa.Float, nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("reporter_name", sa.String(64), nullable=True),
+    sa.Column("reporter_phone", sa.String(32), nullable=True, index=True),
+    sa.Column("confidential", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("address", sa.String(512), nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("call_id", sa.Integer, nullable=True),
+    sa.Column("intake_item_id", sa.Integer, nullable=True),
+    sa.Column("merged_by", sa.String(64), nullable=True),  # set when the report joined an existing case
+    sa.Column("merged_at", sa.Float, nullable=True),
+    sa.Column("detached_by", sa.String(64), nullable=True),  # set when a supervisor undid the merge
+    sa.Column("detached_at", sa.Float, nullable=True),
+)
+
+case_timeline = sa.Table(
+    "case_timeline",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("seat_id", sa.String(64), nullable=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("from_status", sa.String(24), nullable=True),
+    sa.Column("to_status", sa.String(24), nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+)
+
+calls = sa.Table(
+    "calls",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("caller_number", sa.String(32), nullable=False, index=True),
+    sa.Column("state", sa.String(16), nullable=False),  # ringing|answered|held|transferred|ended|abandoned
+    sa.Column("queued_at", sa.Float, nullable=False, index=True),
+    sa.Column("offered_to", sa.String(64), nullable=True),  # seat id the call rings at
+    sa.Column("answered_at", sa.Float, nullable=True),
+    sa.Column("answered_by", sa.String(64), nullable=True),
+    sa.Column("seat_id", sa.String(64), nullable=True),
+    sa.Column("ended_at", sa.Float, nullable=True),
+    sa.Column("end_reason", sa.String(32), nullable=True),
+    sa.Column("transferred_to", sa.String(64), nullable=True),
+    sa.Column("opening", sa.Text, nullable=True),  # what a simulated caller says first
+    sa.Column("simulated", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("case_id", sa.Integer, nullable=True),
+)
+
+operator_states = sa.Table(
+    "operator_states",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("seat_id", sa.String(64), nullable=True),
+    sa.Column("state", sa.String(16), nullable=False),  # ready|busy|wrap_up|away|offline
+    sa.Column("reason", sa.String(64), nullable=True),
+    sa.Column("since", sa.Float, nullable=False),
+)
+
+intake_items = sa.Table(
+    "intake_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(16), nullable=False),  # hotline|inspector|grid|app|web|enterprise|iot
+    sa.Column("priority", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("received_at", sa.Float, nullable=False, index=True),
+    sa.Column("reporter_name", sa.String(64), nullable=True),
+    sa.Column("reporter_phone", sa.String(32), nullable=True),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("address", sa.String(512), nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),  # new|taken|done|dismissed
+    sa.Column("taken_by", sa.String(64), nullable=True),
+    sa.Column("taken_at", sa.Float, nullable=True),
+    sa.Column("case_id", sa.Integer, nullable=True),
+    sa.Column("service_code", sa.String(32), nullable=True),  # Open311 service
+    sa.Column("app_name", sa.String(64), nullable=True),  # Open311 client that sent it
+    sa.Column("media_url", sa.String(1024), nullable=True),
+)
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("key_hash", sa.String(64), primary_key=True),  # sha256 hex of the key; the key is shown once
+    sa.Column("app_name", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+kb_articles = sa.Table(
+    "kb_articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("title", sa.String(256), nullable=False),
+    sa.Column("answer", sa.Text, nullable=False),
+    sa.Column("keywords", sa.Text, nullable=False, server_default=""),
+    sa.Column("category_code", sa.String(32), nullable=True),
+)
+
+sa.Index("ix_cases_reporter_phone_created_at", cases.c.reporter_phone, cases.c.created_at)
+sa.Index("ix_cases_category_created_at", cases.c.category_code, cases.c.created_at)
+sa.Index("ix_cases_object_code", cases.c.object_code)

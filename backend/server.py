@@ -12,10 +12,13 @@ from websockets.asyncio.server import Server as WsServer
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from backend.handlers import HANDLERS
+from backend.dispatch import HANDLERS
 from backend.peer import Peer
+from backend.permissions import allowed
+from backend.services import Service
 from backend.store import Store, StoredEvent
 from client_api import messages as m
+from client_api import registry
 from client_api.envelope import MAX_FRAME_BYTES, decode_envelope, decode_payload, encode
 from client_api.errors import ErrorCode, ProtocolError
 
@@ -43,6 +46,7 @@ class Server:
         exercise: bool = False,
         demo: bool = False,
         event_limit: int = 2000,
+        services: list[Service] | None = None,
     ) -> None:
         self.store = store
         self.host = host
@@ -52,6 +56,7 @@ class Server:
         self.demo = demo
         self.event_limit = event_limit
         self.peers: set[Peer] = set()
+        self.services: list[Service] = services or []
         self._ws_server: WsServer | None = None
         store.add_sink(self._on_event)
 
@@ -66,6 +71,8 @@ class Server:
         )
         self.port = self._ws_server.sockets[0].getsockname()[1] if self._ws_server.sockets else self.port
         log.info("listening on ws://%s:%d", self.host, self.port)
+        for service in self.services:
+            await service.start(self)
         return self.port
 
     @property
@@ -73,6 +80,8 @@ class Server:
         return f"ws://{self.host}:{self.port}"
 
     async def close(self) -> None:
+        for service in reversed(self.services):
+            await service.stop()
         if self._ws_server is not None:
             self._ws_server.close()
             await self._ws_server.wait_closed()
@@ -115,13 +124,17 @@ class Server:
                 raise ProtocolError(ErrorCode.MALFORMED, f"a seat may only send requests, not {env.kind!r}")
             if not id_:
                 raise ProtocolError(ErrorCode.MALFORMED, "a request needs an id")
-            schemas = m.REQUESTS.get(env.type)
+            schemas = registry.REQUESTS.get(env.type)
             if schemas is None:
                 raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {env.type!r}")
             if not peer.hello_done and env.type != "hello":
                 raise ProtocolError(ErrorCode.NOT_HELLO, "the first request must be hello")
-            if peer.operator is None and env.type not in m.PUBLIC_REQUESTS:
+            if peer.operator is None and env.type not in registry.PUBLIC_REQUESTS:
                 raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, f"{env.type!r} needs a login first")
+            if peer.operator is not None and not allowed(env.type, peer.operator.role):
+                raise ProtocolError(
+                    ErrorCode.FORBIDDEN, f"the role {peer.operator.role!r} may not send {env.type!r}"
+                )
             payload = decode_payload(env.payload, schemas[0])
             result = await HANDLERS[env.type](self, peer, payload)
             peer.send_reply(encode("res", env.type, result, id_=id_))

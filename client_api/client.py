@@ -24,6 +24,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from client_api import messages as m
+from client_api import registry
 from client_api.envelope import MAX_FRAME_BYTES, SUPPORTED_VERSIONS, decode_envelope, decode_payload, encode
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 
@@ -328,10 +329,10 @@ class SeatClient:
             err = decode_payload(env.payload, m.ErrorPayload)
             future.set_exception(ProtocolError(err.code, err.message, err.details))
         else:
-            future.set_result(decode_payload(env.payload, m.REQUESTS[type_][1]))
+            future.set_result(decode_payload(env.payload, registry.REQUESTS[type_][1]))
 
     def _on_event(self, env: Any) -> None:
-        schema = m.EVENTS.get(env.type)
+        schema = registry.EVENTS.get(env.type)
         if schema is None:
             log.warning("ignoring unknown event type %r", env.type)
             return

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from client_api import messages as m
+from client_api import registry
 from client_api.envelope import SUPPORTED_VERSIONS, Envelope, decode_envelope, decode_payload
 from client_api.errors import ErrorCode, ProtocolError
 
@@ -22,7 +23,9 @@ SETTINGS = settings(
 )
 
 SCHEMAS: list[type[msgspec.Struct]] = sorted(
-    {s for pair in m.REQUESTS.values() for s in pair} | set(m.EVENTS.values()) | {m.ErrorPayload},
+    {s for pair in registry.REQUESTS.values() for s in pair}
+    | set(registry.EVENTS.values())
+    | {m.ErrorPayload},
     key=lambda s: s.__name__,
 )
 
@@ -39,7 +42,7 @@ envelope_dicts = st.fixed_dictionaries(
     optional={
         "v": st.sampled_from([1, 0, 2, -1, 2**64, 1.0, True]) | json_values,
         "kind": st.sampled_from(["req", "res", "err", "evt", "REQ", ""]) | json_values,
-        "type": st.sampled_from(sorted(m.REQUESTS)) | json_values,
+        "type": st.sampled_from(sorted(registry.REQUESTS)) | json_values,
         "ts": st.floats() | st.integers() | json_values,
         "id": st.text(max_size=10) | json_values,
         "seq": st.integers() | json_values,

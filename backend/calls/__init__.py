@@ -1,0 +1,1 @@
+"""The calls capability of the backend."""

@@ -1,0 +1,15 @@
+"""All request handlers, the core ones and each capability's, keyed by request type."""
+
+from __future__ import annotations
+
+from backend import handlers
+from backend.calls import handlers as calls_handlers
+from backend.handlers import Handler
+from backend.inbox import handlers as inbox_handlers
+from backend.intake import handlers as intake_handlers
+
+_TABLES = (handlers.HANDLERS, calls_handlers.HANDLERS, inbox_handlers.HANDLERS, intake_handlers.HANDLERS)
+
+HANDLERS: dict[str, Handler] = {}
+for _table in _TABLES:
+    HANDLERS.update(_table)

@@ -1,0 +1,1 @@
+"""The inbox capability of the backend."""

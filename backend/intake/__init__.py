@@ -1,0 +1,1 @@
+"""The intake capability of the backend."""
