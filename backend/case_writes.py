@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
+from typing import Any
 
 import msgspec
 import sqlalchemy as sa
@@ -16,6 +17,8 @@ from client_api.errors import ErrorCode, ProtocolError
 
 MAX_ADDRESS = 512
 MAX_DESCRIPTION = 4000
+URGENCIES = ("normal", "urgent", "critical")
+CHANNELS = ("hotline", "inspector", "grid", "app", "web", "enterprise", "iot")
 
 
 def invalid(field: str, message: str) -> ProtocolError:
@@ -50,6 +53,10 @@ def insert_case(
     check_exists(conn, schema.categories, req.category_code, "category_code")
     if req.grid_code is not None:
         check_exists(conn, schema.areas, req.grid_code, "grid_code")
+    if req.urgency not in URGENCIES:
+        raise invalid("urgency", f"urgency must be one of {', '.join(URGENCIES)}")
+    if req.channel not in CHANNELS:
+        raise invalid("channel", f"channel must be one of {', '.join(CHANNELS)}")
     now = time.time()
     values = {
         "category_code": req.category_code,
@@ -60,6 +67,15 @@ def insert_case(
         "created_at": now,
         "created_by": operator.username,
         "seat_id": seat_id,
+        "appeal_type": req.appeal_type,
+        "urgency": req.urgency,
+        "channel": req.channel,
+        "reporter_name": req.reporter_name,
+        "reporter_phone": req.reporter_phone,
+        "confidential": req.confidential,
+        "lat": req.lat,
+        "lon": req.lon,
+        "object_code": req.object_code,
     }
     # The number needs the id; a unique placeholder keeps the constraint until it is set.
     placeholder = f"tmp-{uuid.uuid4().hex[:28]}"
@@ -69,3 +85,10 @@ def insert_case(
     conn.execute(sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no))
     record = msgspec.convert({"id": case_id, "case_no": case_no, **values}, m.CaseRecord)
     return record, append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)
+
+
+def case_from_row(row: sa.Row[Any]) -> m.CaseRecord:
+    """A case as seats see it, from a row of ``cases`` (all columns)."""
+    return msgspec.convert(
+        {field: getattr(row, field) for field in m.CaseRecord.__struct_fields__}, m.CaseRecord
+    )

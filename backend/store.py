@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from backend import migrate, schema
-from backend.case_writes import insert_case, invalid, validated_text
+from backend.case_writes import case_from_row, insert_case, invalid, validated_text
 from backend.database import create_engine
 from backend.events import EventSink, StoredEvent
 from backend.passwords import verify_password
@@ -105,21 +105,7 @@ class Store:
             query = query.where(schema.cases.c.id < before_id)
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [
-            m.CaseRecord(
-                id=r.id,
-                case_no=r.case_no,
-                category_code=r.category_code,
-                address=r.address,
-                description=r.description,
-                status=r.status,
-                created_at=r.created_at,
-                created_by=r.created_by,
-                seat_id=r.seat_id,
-                grid_code=r.grid_code,
-            )
-            for r in rows
-        ]
+        return [case_from_row(r) for r in rows]
 
     async def count_cases(self) -> int:
         async with self.engine.connect() as conn:

@@ -45,7 +45,8 @@ class Category(msgspec.Struct, frozen=True):
 
 
 class CaseRecord(msgspec.Struct, frozen=True):
-    """A case (工单) as seats see it."""
+    """A case (工单) as seats see it. A confidential reporter's name and phone are masked for roles
+    that may not see them (GB/T 33358)."""
 
     id: int
     case_no: str
@@ -57,6 +58,21 @@ class CaseRecord(msgspec.Struct, frozen=True):
     created_by: str
     seat_id: str
     grid_code: str | None = None
+    appeal_type: str | None = None  # 咨询 … 表扬 as category codes A01 … A06
+    urgency: str = "normal"  # normal | urgent | critical (普通/紧急/特急)
+    channel: str = "hotline"  # hotline | inspector | grid | app | web | enterprise | iot
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    confidential: bool = False
+    lat: float | None = None
+    lon: float | None = None
+    town_code: str | None = None
+    village_code: str | None = None
+    object_code: str | None = None  # 16-digit city object code (部件编码)
+    deadline_at: float | None = None
+    resolution: str | None = None  # answer given when closed at intake (直接办结)
+    closed_at: float | None = None
+    reporter_count: int = 1
 
 
 # --- requests and their responses -------------------------------------------------------------------
@@ -131,6 +147,18 @@ class CreateCase(msgspec.Struct):
     address: str
     description: str
     grid_code: str | None = None
+    appeal_type: str | None = None
+    urgency: str = "normal"
+    channel: str = "hotline"
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    confidential: bool = False
+    lat: float | None = None
+    lon: float | None = None
+    object_code: str | None = None
+    call_id: int | None = None  # the call this case was taken on
+    intake_item_id: int | None = None  # the inbox item it was taken from
+    resolution: str | None = None  # set: answered and closed at intake (直接办结), no dispatch
 
 
 class CaseCreated(msgspec.Struct):
