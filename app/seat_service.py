@@ -83,7 +83,10 @@ class SeatService(QObject):
     async def create_case(
         self, category_code: str, address: str, description: str, grid_code: str | None = None
     ) -> m.CaseRecord:
-        case = await self.client.create_case(category_code, address, description, grid_code)
+        return await self.create_case_from(m.CreateCase(category_code, address, description, grid_code))
+
+    async def create_case_from(self, request: m.CreateCase) -> m.CaseRecord:
+        case: m.CaseRecord = (await self.client.request("case.create", request)).case
         self.cases.upsert(case)  # the event will follow; upsert makes it idempotent
         return case
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.seat_service import SeatService
-from ui.new_case_form import NewCaseForm
+from ui.intake.case_form import CaseForm
 from widgets.case_table_model import CaseTableModel
 
 RECENT_COLUMNS = {"case_no": 130, "created_at": 100, "category": 150, "address": 200}
@@ -32,7 +32,7 @@ def heading(text: str, parent: QWidget) -> QLabel:
 class IntakeScreen(QWidget):
     def __init__(self, service: SeatService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = NewCaseForm(service, self)
+        self.form = CaseForm(service, parent=self)
         self.form.setMaximumWidth(720)
         inbox_text = QLabel(self.tr("Calls and channel reports will queue here."), self)
         inbox_text.setObjectName("inboxPlaceholder")

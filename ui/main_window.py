@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         bridge = message.global_bridge()
         bridge.shown.connect(self.on_bridge_shown)
+        self._bridge_attached = True
         for msg in bridge.attach_view():
             self.on_bridge_shown(msg)
         service.serverChanged.connect(self.on_service_serverChanged)
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_state.save_geometry("main", self.saveGeometry())
-        message.global_bridge().shown.disconnect(self.on_bridge_shown)
-        message.global_bridge().detach_view()
+        if self._bridge_attached:
+            self._bridge_attached = False
+            message.global_bridge().shown.disconnect(self.on_bridge_shown)
+            message.global_bridge().detach_view()
         super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Intake place: case form, calls, inbox, duplicates."""
