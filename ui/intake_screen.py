@@ -1,8 +1,5 @@
-"""The Intake place: where the operator records what a caller or a channel reports.
-
-Beside the form: the inbox (calls and channel reports arrive there with the intake issue) and the
-most recent cases of the whole center, so an operator sees at once what was just reported.
-"""
+"""The Intake place: the call bar and KPIs on top, the case form, and beside it the caller's history,
+the inbox and the most recent cases of the whole center."""
 
 from __future__ import annotations
 
@@ -15,10 +12,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from qasync import asyncSlot
 
+from app import message
+from app.calls_service import CallsService
 from app.seat_service import SeatService
+from client_api import calls_messages as cm
+from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from ui.intake.call_panel import CallPanel
+from ui.intake.caller_card import CallerCard
 from ui.intake.case_form import CaseForm
 from widgets.case_table_model import CaseTableModel
+from widgets.kpi_strip import KpiStrip
 
 RECENT_COLUMNS = {"case_no": 130, "created_at": 100, "category": 150, "address": 200}
 
@@ -30,34 +35,67 @@ def heading(text: str, parent: QWidget) -> QLabel:
 
 
 class IntakeScreen(QWidget):
-    def __init__(self, service: SeatService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SeatService, calls: CallsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._service = service
+        self._calls = calls
+        self.call_panel = CallPanel(calls, self)
+        self.kpis = KpiStrip(self)
         self.form = CaseForm(service, parent=self)
-        self.form.setMaximumWidth(720)
+        self.form.setMaximumWidth(760)
+        self.caller_card = CallerCard(service, self)
         inbox_text = QLabel(self.tr("Calls and channel reports will queue here."), self)
         inbox_text.setObjectName("inboxPlaceholder")
         inbox_text.setStyleSheet("color:#666;")
         inbox_text.setWordWrap(True)
-        self.recent_model = CaseTableModel(service.cases, service.category_name, service.area_name, self)
-        self.recent = QTableView(self)
-        self.recent.setObjectName("recentCases")
-        self.recent.setModel(self.recent_model)
-        self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.recent.verticalHeader().setVisible(False)
-        header = self.recent.horizontalHeader()
-        for column, name in enumerate(CaseTableModel.COLUMNS):
-            if name in RECENT_COLUMNS:
-                self.recent.setColumnWidth(column, RECENT_COLUMNS[name])
-            else:
-                self.recent.setColumnHidden(column, True)
-        header.setSectionResizeMode(CaseTableModel.COLUMNS.index("address"), QHeaderView.ResizeMode.Stretch)
-        service.referenceLoaded.connect(lambda _ref: self.recent_model.refresh_names())
+        self.recent = self._recent_table(service)
         side = QVBoxLayout()
+        side.addWidget(self.caller_card, 2)
         side.addWidget(heading(self.tr("Inbox"), self))
         side.addWidget(inbox_text)
-        side.addSpacing(12)
+        side.addSpacing(8)
         side.addWidget(heading(self.tr("Recent cases"), self))
-        side.addWidget(self.recent, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.form, 3)
-        layout.addLayout(side, 2)
+        side.addWidget(self.recent, 3)
+        body = QHBoxLayout()
+        body.addWidget(self.form, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.call_panel)
+        layout.addWidget(self.kpis)
+        layout.addLayout(body, 1)
+        calls.kpisChanged.connect(self.kpis.show_kpis)
+        self.call_panel.callAnswered.connect(self.on_call_panel_callAnswered)
+        self.form.caseCreated.connect(lambda _case: self.caller_card.clear())
+
+    def _recent_table(self, service: SeatService) -> QTableView:
+        self.recent_model = CaseTableModel(service.cases, service.category_name, service.area_name, self)
+        table = QTableView(self)
+        table.setObjectName("recentCases")
+        table.setModel(self.recent_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        for column, name in enumerate(CaseTableModel.COLUMNS):
+            table.setColumnHidden(column, name not in RECENT_COLUMNS)
+            if name in RECENT_COLUMNS:
+                table.setColumnWidth(column, RECENT_COLUMNS[name])
+        table.horizontalHeader().setSectionResizeMode(
+            CaseTableModel.COLUMNS.index("address"), QHeaderView.ResizeMode.Stretch
+        )
+        service.referenceLoaded.connect(lambda _ref: self.recent_model.refresh_names())
+        return table
+
+    @asyncSlot(object)
+    async def on_call_panel_callAnswered(self, call: cm.Call) -> None:
+        """Screen-pop: tie the form to the call, fill in the number, show what the caller reported before."""
+        self.form.link(call_id=call.id)
+        if not self.form.reporter_phone.text():
+            self.form.reporter_phone.setText(call.caller_number)
+        self.form.reporter_name.setFocus()
+        try:
+            history = await self._calls.history(call.caller_number)
+        except (ProtocolError, NotConnected, RequestTimeout) as exc:
+            message.warning(
+                self.tr("The caller's earlier cases could not be loaded: {reason}").format(reason=exc)
+            )
+            return
+        self.caller_card.show_history(history, call.opening)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import message, ui_state
+from app.calls_service import CallsService
 from app.seat_service import SeatService
 from client_api import messages as m
 from ui.cases_screen import CasesScreen
@@ -20,13 +21,16 @@ from widgets.watermark import ExerciseWatermark
 class MainWindow(QMainWindow):
     """Attributes: tabs, intake, cases, status, toasts, watermark."""
 
-    def __init__(self, service: SeatService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: SeatService, calls: CallsService | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self.calls = calls or CallsService(service, self)
         self.setObjectName("seatMainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("places")
-        self.intake = IntakeScreen(service, self)
+        self.intake = IntakeScreen(service, self.calls, self)
         self.cases = CasesScreen(service, self)
         self.tabs.addTab(self.intake, self.tr("Intake"))
         self.tabs.addTab(self.cases, self.tr("Cases"))

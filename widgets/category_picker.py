@@ -35,12 +35,19 @@ class CategoryPicker(QComboBox):
         self.setCompleter(completer)
         self._completer = completer
         # Type "zlsg", press Enter: the best match is highlighted as soon as the list shows.
-        self.lineEdit().textEdited.connect(lambda _text: QTimer.singleShot(0, self, self._highlight_first))
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.textEdited.connect(lambda _text: QTimer.singleShot(0, self, self._highlight_first))
 
     def _highlight_first(self) -> None:
         popup = self._completer.popup()
         model = self._completer.completionModel()
-        if popup.isVisible() and model.rowCount() and not popup.currentIndex().isValid():
+        if (
+            popup is not None
+            and popup.isVisible()
+            and model.rowCount()
+            and not popup.currentIndex().isValid()
+        ):
             popup.setCurrentIndex(model.index(0, 0))
 
     def set_categories(self, categories: list[m.Category]) -> None:

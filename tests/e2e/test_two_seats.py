@@ -76,5 +76,5 @@ def test_a_cut_console_catches_up_from_its_last_sequence(
     aio.run(proxy.restore())
     a.wait_state(ConnectionState.CONNECTED, timeout=20000)
     qtbot.waitUntil(lambda: a.shows_case("断线期间的案件"), timeout=10000)
-    assert a.service.client.last_seq == seq_before + 1
+    assert a.service.client.last_seq > seq_before
     assert a.snapshots == snapshots_before, "it resumed from its sequence number, not from a new snapshot"

@@ -125,7 +125,7 @@ class CaseForm(QWidget):
         reporter.addWidget(self.confidential)
         kind = QHBoxLayout()
         kind.addWidget(self.appeal_type, 1)
-        kind.addWidget(QLabel(self.tr("&Urgency"), self, buddy=self.urgency))
+        kind.addWidget(self._label(self.tr("&Urgency"), self.urgency))
         kind.addWidget(self.urgency, 1)
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Reporter"), self.reporter_name), reporter)
@@ -291,8 +291,13 @@ class CaseForm(QWidget):
         if problems:
             field, text = problems[0]
             self.show_error(text)
-            widget = {"reporter_phone": self.reporter_phone, "object_code": self.object_code}.get(field)
-            (widget or getattr(self, field, self.description)).setFocus()
+            widgets: dict[str, QWidget] = {
+                "reporter_phone": self.reporter_phone,
+                "object_code": self.object_code,
+                "category": self.category,
+                "address": self.address,
+            }
+            widgets.get(field, self.description).setFocus()
             return
         self._send(self.draft())
 
