@@ -11,6 +11,7 @@ from app.calls_service import CallsService
 from app.seat_service import SeatService
 from client_api import messages as m
 from ui.cases_screen import CasesScreen
+from ui.help_overlay import HelpOverlay
 from ui.intake_screen import IntakeScreen
 from ui.placeholder_screen import PlaceholderScreen
 from ui.status_bar import SeatStatusBar
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.toasts = ToastArea(self)
         self.watermark = ExerciseWatermark(self)
+        self.help = HelpOverlay(self)
         self._build_menu()
         self._update_title()
         bridge = message.global_bridge()
@@ -79,6 +81,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         seat_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(lambda: self.help.toggle())
+        help_menu.addAction(shortcuts)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
