@@ -16,12 +16,16 @@ from qasync import asyncSlot
 
 from app import message
 from app.calls_service import CallsService
+from app.inbox_service import InboxService
 from app.seat_service import SeatService
 from client_api import calls_messages as cm
+from client_api import inbox_messages as im
+from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from ui.intake.call_panel import CallPanel
 from ui.intake.caller_card import CallerCard
 from ui.intake.case_form import CaseForm
+from ui.intake.inbox_view import InboxView
 from widgets.case_table_model import CaseTableModel
 from widgets.kpi_strip import KpiStrip
 
@@ -35,7 +39,9 @@ def heading(text: str, parent: QWidget) -> QLabel:
 
 
 class IntakeScreen(QWidget):
-    def __init__(self, service: SeatService, calls: CallsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: SeatService, calls: CallsService, inbox: InboxService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._calls = calls
@@ -44,16 +50,12 @@ class IntakeScreen(QWidget):
         self.form = CaseForm(service, parent=self)
         self.form.setMaximumWidth(760)
         self.caller_card = CallerCard(service, self)
-        inbox_text = QLabel(self.tr("Calls and channel reports will queue here."), self)
-        inbox_text.setObjectName("inboxPlaceholder")
-        inbox_text.setStyleSheet("color:#666;")
-        inbox_text.setWordWrap(True)
+        self.inbox = InboxView(inbox, self)
         self.recent = self._recent_table(service)
         side = QVBoxLayout()
         side.addWidget(self.caller_card, 2)
         side.addWidget(heading(self.tr("Inbox"), self))
-        side.addWidget(inbox_text)
-        side.addSpacing(8)
+        side.addWidget(self.inbox, 2)
         side.addWidget(heading(self.tr("Recent cases"), self))
         side.addWidget(self.recent, 3)
         body = QHBoxLayout()
@@ -66,6 +68,7 @@ class IntakeScreen(QWidget):
         calls.kpisChanged.connect(self.kpis.show_kpis)
         self.call_panel.callAnswered.connect(self.on_call_panel_callAnswered)
         self.form.caseCreated.connect(lambda _case: self.caller_card.clear())
+        self.inbox.itemTaken.connect(self.on_inbox_itemTaken)
 
     def _recent_table(self, service: SeatService) -> QTableView:
         self.recent_model = CaseTableModel(service.cases, service.category_name, service.area_name, self)
@@ -99,3 +102,20 @@ class IntakeScreen(QWidget):
             )
             return
         self.caller_card.show_history(history, call.opening)
+
+    def on_inbox_itemTaken(self, item: im.IntakeItem) -> None:
+        """Fill the form from a channel report: who, where, what, and the link back to the item."""
+        self.form.set_draft(
+            CaseDraft(
+                category_code=item.service_code or "",
+                reporter_name=item.reporter_name or "",
+                reporter_phone=item.reporter_phone or "",
+                address=item.address or "",
+                lat=item.lat,
+                lon=item.lon,
+                description=item.content,
+                channel=item.channel,
+                intake_item_id=item.id,
+            )
+        )
+        self.form.category.setFocus()

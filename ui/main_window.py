@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import message, ui_state
 from app.calls_service import CallsService
+from app.inbox_service import InboxService
 from app.seat_service import SeatService
 from client_api import messages as m
 from ui.cases_screen import CasesScreen
@@ -28,10 +29,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._service = service
         self.calls = calls or CallsService(service, self)
+        self.inbox = InboxService(service, self)
         self.setObjectName("seatMainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("places")
-        self.intake = IntakeScreen(service, self.calls, self)
+        self.intake = IntakeScreen(service, self.calls, self.inbox, self)
         self.cases = CasesScreen(service, self)
         self.tabs.addTab(self.intake, self.tr("Intake"))
         self.tabs.addTab(self.cases, self.tr("Cases"))

@@ -59,6 +59,8 @@ class CaseForm(QWidget):
         self._saved = CaseDraft()
         self._pending_restore = self._drafts.load()
         self._links: tuple[int | None, int | None] = (None, None)  # call id, intake item id
+        self._channel = "hotline"
+        self._location: tuple[float | None, float | None] = (None, None)
         self._save_task: asyncio.Future[None] | None = None
         self._build_fields()
         self._build_layout()
@@ -229,6 +231,9 @@ class CaseForm(QWidget):
             description=self.description.toPlainText(),
             call_id=call_id,
             intake_item_id=item_id,
+            channel=self._channel,
+            lat=self._location[0],
+            lon=self._location[1],
         )
 
     def set_draft(self, draft: CaseDraft) -> None:
@@ -243,10 +248,18 @@ class CaseForm(QWidget):
         self.object_code.setText(draft.object_code)
         self.description.setPlainText(draft.description)
         self._links = (draft.call_id, draft.intake_item_id)
+        self._channel = draft.channel
+        self._location = (draft.lat, draft.lon)
 
-    def link(self, *, call_id: int | None = None, intake_item_id: int | None = None) -> None:
+    def link(
+        self, *, call_id: int | None = None, intake_item_id: int | None = None, channel: str = "hotline"
+    ) -> None:
         """Tie the case being written to the call or inbox item it comes from."""
         self._links = (call_id, intake_item_id)
+        self._channel = channel
+
+    def set_location(self, lat: float | None, lon: float | None) -> None:
+        self._location = (lat, lon)
 
     def save_draft(self) -> None:
         """Save the draft if it changed since the last save (off the GUI thread)."""
