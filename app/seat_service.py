@@ -107,6 +107,7 @@ class SeatService(QObject):
         self.cases.reset(snapshot.cases)
 
     def _on_event(self, event: Event) -> None:
-        if isinstance(event.payload, m.CaseCreatedEvent):
-            self.cases.upsert(event.payload.case)
+        case = getattr(event.payload, "case", None)  # case.created, case.updated, …
+        if isinstance(case, m.CaseRecord):
+            self.cases.upsert(case)
         self.eventReceived.emit(event)

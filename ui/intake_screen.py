@@ -22,9 +22,11 @@ from client_api import calls_messages as cm
 from client_api import inbox_messages as im
 from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from ui.intake.assistant import IntakeAssistant
 from ui.intake.call_panel import CallPanel
 from ui.intake.caller_card import CallerCard
 from ui.intake.case_form import CaseForm
+from ui.intake.duplicate_panel import DuplicatePanel
 from ui.intake.inbox_view import InboxView
 from widgets.case_table_model import CaseTableModel
 from widgets.kpi_strip import KpiStrip
@@ -50,9 +52,12 @@ class IntakeScreen(QWidget):
         self.form = CaseForm(service, parent=self)
         self.form.setMaximumWidth(760)
         self.caller_card = CallerCard(service, self)
+        self.duplicates = DuplicatePanel(service, self)
+        self.assistant = IntakeAssistant(service, self.form, self.duplicates, self)
         self.inbox = InboxView(inbox, self)
         self.recent = self._recent_table(service)
         side = QVBoxLayout()
+        side.addWidget(self.duplicates, 3)
         side.addWidget(self.caller_card, 2)
         side.addWidget(heading(self.tr("Inbox"), self))
         side.addWidget(self.inbox, 2)

@@ -34,7 +34,9 @@ from app.seat_service import SeatService
 from client_api import messages as m
 from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from ui.intake.answer_panel import AnswerPanel
 from ui.intake.form_rules import FormRules
+from ui.intake.suggestion_bar import SuggestionBar
 from widgets.category_picker import CategoryPicker
 
 DRAFT_INTERVAL_MS = 2000
@@ -107,6 +109,14 @@ class CaseForm(QWidget):
         self.description.setPlaceholderText(
             self.tr("What happened, where exactly, since when, who is affected")
         )
+        self.suggestions = SuggestionBar(self)
+        self.answers = AnswerPanel(self)
+        self.area_label = QLabel(self)
+        self.area_label.setObjectName("areaLabel")
+        self.area_label.setStyleSheet("color:#475467;")
+        self.deadline_label = QLabel(self)
+        self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setStyleSheet("color:#475467;")
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("formHint")
         self.hint_label.setStyleSheet("color:#666;")
@@ -134,9 +144,12 @@ class CaseForm(QWidget):
         form.addRow(self._label(self.tr("Appeal &type"), self.appeal_type), kind)
         form.addRow(self._label(self.tr("&Category"), self.category), self.category)
         form.addRow(self._label(self.tr("&Address"), self.address), self.address)
+        form.addRow("", self.area_label)
         form.addRow(self._label(self.tr("&Grid"), self.grid), self.grid)
         form.addRow(self._label(self.tr("&Object code"), self.object_code), self.object_code)
         form.addRow(self._label(self.tr("&Description"), self.description), self.description)
+        form.addRow("", self.suggestions)
+        form.addRow("", self.deadline_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint_label, 1)
         buttons.addWidget(self.clear_button)
@@ -146,6 +159,7 @@ class CaseForm(QWidget):
         title.setStyleSheet("font-size:16px;font-weight:bold;")
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(self.answers)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -297,6 +311,10 @@ class CaseForm(QWidget):
     def clear(self) -> None:
         self.set_draft(CaseDraft())
         self.error_label.hide()
+        for label in (self.area_label, self.deadline_label):
+            label.clear()
+        self.suggestions.hide()
+        self.answers.reset()
         self.reporter_name.setFocus()
 
     def on_submit_clicked(self) -> None:
@@ -312,13 +330,21 @@ class CaseForm(QWidget):
             }
             widgets.get(field, self.description).setFocus()
             return
-        self._send(self.draft())
+        self._send(self.draft(), None)
 
-    @asyncSlot(object)
-    async def _send(self, draft: CaseDraft) -> None:
+    def close_at_intake(self, answer: str) -> None:
+        """Create the consultation as answered and closed at intake (直接办结)."""
+        problems = self.problems()
+        if problems:
+            self.show_error(problems[0][1])
+            return
+        self._send(self.draft(), answer)
+
+    @asyncSlot(object, object)
+    async def _send(self, draft: CaseDraft, resolution: str | None) -> None:
         self.submit_button.setEnabled(False)
         try:
-            case = await self._service.create_case_from(draft.to_request())
+            case = await self._service.create_case_from(draft.to_request(resolution))
         except ProtocolError as exc:
             self.show_error(
                 self.tr("The backend did not accept the case: {message}").format(message=exc.message)
