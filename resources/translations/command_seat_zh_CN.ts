@@ -2,6 +2,234 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnswerPanel</name>
+    <message>
+        <source>Answers for this consultation</source>
+        <translation>本咨询的参考答复</translation>
+    </message>
+    <message>
+        <source>The answer given to the caller</source>
+        <translation>答复来电人的内容</translation>
+    </message>
+    <message>
+        <source>Answered: close at intake (Ctrl+Shift+Enter)</source>
+        <translation>已答复：直接办结 (Ctrl+Shift+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Answer (F2)</source>
+        <translation>接听 (F2)</translation>
+    </message>
+    <message>
+        <source>Hold (F3)</source>
+        <translation>保持 (F3)</translation>
+    </message>
+    <message>
+        <source>Transfer (F4)</source>
+        <translation>转接 (F4)</translation>
+    </message>
+    <message>
+        <source>Hang up (F6)</source>
+        <translation>挂断 (F6)</translation>
+    </message>
+    <message>
+        <source>Ready (F7)</source>
+        <translation>示闲 (F7)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incoming call&lt;/b&gt; {number} · waiting {s} s</source>
+        <translation>&lt;b&gt;来电&lt;/b&gt; {number} · 已等待 {s} 秒</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wrap-up&lt;/b&gt; {t} — press F7 when ready</source>
+        <translation>&lt;b&gt;话后处理&lt;/b&gt; {t} — 完成后按 F7 示闲</translation>
+    </message>
+    <message>
+        <source>Resume (F3)</source>
+        <translation>恢复 (F3)</translation>
+    </message>
+    <message>
+        <source>Away (F7)</source>
+        <translation>示忙 (F7)</translation>
+    </message>
+    <message>
+        <source>Not signed in to the hotline</source>
+        <translation>未签入热线</translation>
+    </message>
+    <message>
+        <source>Ready for calls</source>
+        <translation>空闲，可接来电</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离席</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>The call control failed: {message}</source>
+        <translation>话务操作失败：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the call control was not sent.</source>
+        <translation>未连接后台，话务操作未发送。</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>转接来电</translation>
+    </message>
+    <message>
+        <source>Seat id, or a department&apos;s phone number:</source>
+        <translation>坐席号，或部门电话号码：</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>小休</translation>
+    </message>
+</context>
+<context>
+    <name>CallerCard</name>
+    <message>
+        <source>Enter: use this case (the caller reports the same problem again)</source>
+        <translation>回车：使用此工单（来电人再次反映同一问题）</translation>
+    </message>
+    <message>
+        <source>Caller {phone}: {n} cases in the last 12 months, {open} still open</source>
+        <translation>来电人 {phone}：近12个月 {n} 件，未办结 {open} 件</translation>
+    </message>
+    <message>
+        <source>Caller {phone}: no earlier cases</source>
+        <translation>来电人 {phone}：无历史工单</translation>
+    </message>
+    <message>
+        <source>Caller says: “{text}”</source>
+        <translation>来电人说：“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>Con&amp;fidential</source>
+        <translation>保密(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Hide the reporter&apos;s name and number from other seats (GB/T 33358)</source>
+        <translation>对其他坐席隐藏来电人姓名和号码（GB/T 33358）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Street, number, landmark</source>
+        <translation>街道、门牌号、标志物</translation>
+    </message>
+    <message>
+        <source>16 digits, when the case concerns a city object</source>
+        <translation>涉及城市部件时填写16位部件编码</translation>
+    </message>
+    <message>
+        <source>What happened, where exactly, since when, who is affected</source>
+        <translation>发生了什么、具体位置、持续多久、影响哪些人</translation>
+    </message>
+    <message>
+        <source>Create case (Ctrl+Enter)</source>
+        <translation>生成工单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Clear (Ctrl+L)</source>
+        <translation>清空 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation>紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reporter</source>
+        <translation>来电人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Appeal &amp;type</source>
+        <translation>诉求类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Object code</source>
+        <translation>部件编码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>(resolved from the address)</source>
+        <translation>（按地址自动定位）</translation>
+    </message>
+    <message>
+        <source>The unsent case form from {time} was reopened.</source>
+        <translation>已恢复 {time} 未提交的工单草稿。</translation>
+    </message>
+    <message>
+        <source>Still needed: {what}</source>
+        <translation>尚缺：{what}</translation>
+    </message>
+    <message>
+        <source>The backend did not accept the case: {message}</source>
+        <translation>后台未接受该工单：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend. The form is kept; submit again when connected.</source>
+        <translation>未连接后台。表单已保留，连接恢复后请再次提交。</translation>
+    </message>
+    <message>
+        <source>Case {no} created.</source>
+        <translation>工单 {no} 已生成。</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <source>Received</source>
@@ -94,11 +322,269 @@
     </message>
 </context>
 <context>
-    <name>IntakeScreen</name>
+    <name>DuplicatePanel</name>
     <message>
-        <source>Calls and channel reports will queue here.</source>
-        <translation>来电和各渠道上报将在此排队。</translation>
+        <source>Merge into this case (Ctrl+M)</source>
+        <translation>并入此工单 (Ctrl+M)</translation>
     </message>
+    <message>
+        <source>Not the same (Ctrl+Shift+M)</source>
+        <translation>不是同一问题 (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>same object code</source>
+        <translation>部件编码相同</translation>
+    </message>
+    <message>
+        <source>same category nearby</source>
+        <translation>附近同类问题</translation>
+    </message>
+    <message>
+        <source>similar description</source>
+        <translation>描述相似</translation>
+    </message>
+    <message>
+        <source>same caller, same place</source>
+        <translation>同一来电人、同一地点</translation>
+    </message>
+    <message>
+        <source>{n} possible duplicates — is it the same problem?</source>
+        <translation>发现 {n} 件疑似重复工单 — 是否同一问题？</translation>
+    </message>
+    <message>
+        <source>{m} m away</source>
+        <translation>相距 {m} 米</translation>
+    </message>
+    <message>
+        <source>{age} ago ({when})</source>
+        <translation>{age} 前（{when}）</translation>
+    </message>
+    <message>
+        <source>{n} reporters</source>
+        <translation>{n} 人反映</translation>
+    </message>
+</context>
+<context>
+    <name>FormRules</name>
+    <message>
+        <source>The phone number may hold only digits, - and a leading +.</source>
+        <translation>电话号码只能包含数字、“-”和开头的“+”。</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <source>Enter the address.</source>
+        <translation>请输入地址。</translation>
+    </message>
+    <message>
+        <source>The address is longer than {n} characters.</source>
+        <translation>地址超过 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>An object code has 16 digits.</source>
+        <translation>部件编码应为16位数字。</translation>
+    </message>
+    <message>
+        <source>Enter a description.</source>
+        <translation>请输入描述。</translation>
+    </message>
+    <message>
+        <source>The description is longer than {n} characters.</source>
+        <translation>描述超过 {n} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Esc or F1 closes this sheet.</source>
+        <translation>按 Esc 或 F1 关闭。</translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation>显示或隐藏本帮助</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <source>Hold or resume the call</source>
+        <translation>保持或恢复通话</translation>
+    </message>
+    <message>
+        <source>Transfer the call to a seat or a number</source>
+        <translation>将来电转接到坐席或号码</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Ready for calls / away</source>
+        <translation>示闲 / 示忙</translation>
+    </message>
+    <message>
+        <source>Jump to a field of the case form</source>
+        <translation>跳到工单的某一栏</translation>
+    </message>
+    <message>
+        <source>Next / previous field, in a fixed order</source>
+        <translation>按固定顺序跳到下一栏 / 上一栏</translation>
+    </message>
+    <message>
+        <source>Create the case (when the form is complete)</source>
+        <translation>生成工单（表单填写完整时）</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Go to Intake, Cases, Alerts, Wall, Comms</source>
+        <translation>切换到受理、工单、预警、大屏、通信</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTableModel</name>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>城管巡查</translation>
+    </message>
+    <message>
+        <source>Grid member</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>政务APP</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Enterprise desk</source>
+        <translation>一企来</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>物联感知</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>taken by {who}</source>
+        <translation>{who} 已领取</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>待领取</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Take into form (Enter)</source>
+        <translation>领取并填单 (回车)</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
+        <source>This report cannot be taken: {message}</source>
+        <translation>无法领取该上报：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the report was not taken.</source>
+        <translation>未连接后台，未能领取该上报。</translation>
+    </message>
+    <message>
+        <source>Dismiss the report</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Why is it dismissed?</source>
+        <translation>不予受理的原因：</translation>
+    </message>
+    <message>
+        <source>The report was not dismissed: {reason}</source>
+        <translation>未能标记为不予受理：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeAssistant</name>
+    <message>
+        <source>{area} ({precision})</source>
+        <translation>{area}（{precision}）</translation>
+    </message>
+    <message>
+        <source>The address is not in the gazetteer: choose the grid by hand.</source>
+        <translation>地址不在地名库中，请手动选择网格。</translation>
+    </message>
+    <message>
+        <source>Due by {due}</source>
+        <translation>办理时限：{due} 前</translation>
+    </message>
+    <message>
+        <source>Enter what the caller reports before merging it into a case.</source>
+        <translation>请先填写来电人反映的内容，再并入工单。</translation>
+    </message>
+    <message>
+        <source>The report was not merged: {message}</source>
+        <translation>未能并入：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the report was not merged. The form is kept.</source>
+        <translation>未连接后台，未能并入。表单已保留。</translation>
+    </message>
+    <message>
+        <source>Report added to case {no}. Tell the caller this number.</source>
+        <translation>已并入工单 {no}，请告知来电人此工单号。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
     <message>
         <source>Inbox</source>
         <translation>待办</translation>
@@ -106,6 +592,33 @@
     <message>
         <source>Recent cases</source>
         <translation>最近工单</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s earlier cases could not be loaded: {reason}</source>
+        <translation>无法加载来电人的历史工单：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>KpiStrip</name>
+    <message>
+        <source>Waiting: {n}</source>
+        <translation>排队：{n}</translation>
+    </message>
+    <message>
+        <source>Longest wait: {s} s</source>
+        <translation>最长等待：{s} 秒</translation>
+    </message>
+    <message>
+        <source>Answered in 15 s: {p}</source>
+        <translation>15秒接通率：{p}</translation>
+    </message>
+    <message>
+        <source>Abandoned today: {n}</source>
+        <translation>今日放弃：{n}</translation>
+    </message>
+    <message>
+        <source>Connection rate: {p}</source>
+        <translation>接通率：{p}</translation>
     </message>
 </context>
 <context>
@@ -206,6 +719,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -228,77 +745,6 @@
     <message>
         <source>Seat console of the regional governance command center.</source>
         <translation>区域治理现代化指挥中心坐席控制台。</translation>
-    </message>
-</context>
-<context>
-    <name>NewCaseForm</name>
-    <message>
-        <source>Street, number, landmark</source>
-        <translation>街道、门牌号、标志物</translation>
-    </message>
-    <message>
-        <source>What happened, where exactly, since when, who is affected</source>
-        <translation>发生了什么、具体位置、持续多久、影响哪些人</translation>
-    </message>
-    <message>
-        <source>Create case (Ctrl+Enter)</source>
-        <translation>生成工单 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>类别(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Grid</source>
-        <translation>网格(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Address</source>
-        <translation>地址(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation>描述(&amp;D)</translation>
-    </message>
-    <message>
-        <source>New case</source>
-        <translation>新建工单</translation>
-    </message>
-    <message>
-        <source>(not known)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
-        <source>Choose a category from the list.</source>
-        <translation>请从列表中选择类别。</translation>
-    </message>
-    <message>
-        <source>Enter the address.</source>
-        <translation>请输入地址。</translation>
-    </message>
-    <message>
-        <source>Enter a description.</source>
-        <translation>请输入描述。</translation>
-    </message>
-    <message>
-        <source>The description is longer than {n} characters.</source>
-        <translation>描述超过 {n} 个字符。</translation>
-    </message>
-    <message>
-        <source>The backend did not accept the case: {message}</source>
-        <translation>后台未接受该工单：{message}</translation>
-    </message>
-    <message>
-        <source>Not connected to the backend. The form is kept; submit again when connected.</source>
-        <translation>未连接后台。表单已保留，连接恢复后请再次提交。</translation>
-    </message>
-    <message>
-        <source>Case {no} created.</source>
-        <translation>工单 {no} 已生成。</translation>
     </message>
 </context>
 <context>
@@ -428,6 +874,13 @@
     <message>
         <source>The backend at {url} cannot be reached; still trying.</source>
         <translation>无法连接 {url} 的后台，正在继续尝试。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>Suggested:</source>
+        <translation>推荐类别：</translation>
     </message>
 </context>
 </TS>
