@@ -22,7 +22,7 @@ class DraftStore:
 
     def save(self, draft: CaseDraft) -> None:
         """Write so that a power cut leaves the old draft or the new one (call it off the GUI thread)."""
-        tmp = self.path.with_suffix(".tmp")
+        tmp = self.path.with_suffix(f".{os.getpid()}-{id(self)}.tmp")  # two forms never share a temp file
         with open(tmp, "wb") as f:
             f.write(msgspec.json.encode(draft))
             f.flush()

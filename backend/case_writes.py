@@ -12,6 +12,8 @@ import sqlalchemy as sa
 
 from backend import schema
 from backend.events import StoredEvent, append_event
+from backend.inbox.links import link_item_to_case
+from backend.intake.case_intake import intake_values, record_intake
 from client_api import messages as m
 from client_api.errors import ErrorCode, ProtocolError
 
@@ -47,8 +49,9 @@ def check_exists(conn: sa.Connection, table: sa.Table, code: str, field: str) ->
 
 def insert_case(
     conn: sa.Connection, req: m.CreateCase, operator: m.Operator, seat_id: str
-) -> tuple[m.CaseRecord, StoredEvent]:
-    """Insert a case and its ``case.created`` event in the caller's transaction."""
+) -> tuple[m.CaseRecord, list[StoredEvent]]:
+    """Insert a case and its ``case.created`` event in the caller's transaction; also the events of
+    what the case links to (its inbox item becomes done), in sequence order."""
     address, description = validated_text(req)
     check_exists(conn, schema.categories, req.category_code, "category_code")
     if req.grid_code is not None:
@@ -77,6 +80,7 @@ def insert_case(
         "lon": req.lon,
         "object_code": req.object_code,
     }
+    values.update(intake_values(conn, req, address, now))  # location codes, deadline, close at intake
     # The number needs the id; a unique placeholder keeps the constraint until it is set.
     placeholder = f"tmp-{uuid.uuid4().hex[:28]}"
     insert = sa.insert(schema.cases).values(case_no=placeholder, **values).returning(schema.cases.c.id)
@@ -84,7 +88,11 @@ def insert_case(
     case_no = f"{dt.datetime.fromtimestamp(now):%Y%m%d}{case_id:06d}"
     conn.execute(sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no))
     record = msgspec.convert({"id": case_id, "case_no": case_no, **values}, m.CaseRecord)
-    return record, append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)
+    record_intake(conn, record, req, operator, seat_id)  # first report and timeline
+    events = [append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)]
+    if req.intake_item_id is not None:  # same transaction: no case without its item done, nor the reverse
+        events.append(link_item_to_case(conn, req.intake_item_id, operator, case_id, now))
+    return record, events
 
 
 def case_from_row(row: sa.Row[Any]) -> m.CaseRecord:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from backend.database import data_dir, default_db_url
+from backend.open311.commands import add_commands as add_api_key_commands
 from backend.seed import seed_demo
 from backend.server import Server
 from backend.services import add_arguments, build_services
@@ -36,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--log-level", default="INFO")
     add_arguments(parser)
+    # Subcommands are maintenance jobs; without one the server runs.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (default: serve)")
+    add_api_key_commands(commands)
     return parser
 
 
@@ -89,4 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
         handlers=[logging.StreamHandler(sys.stderr), logging.FileHandler(data_dir() / "server.log")],
     )
+    if args.command is not None:
+        code: int = asyncio.run(args.run_command(args))
+        return code
     return asyncio.run(run(args))

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from backend.masking import mask_case, mask_cases
+from backend.peer import event_frames
 from client_api import messages as m
 from client_api.envelope import PROTOCOL_VERSION, SUPPORTED_VERSIONS, encode
 from client_api.errors import ErrorCode, ProtocolError
@@ -81,7 +83,8 @@ async def subscribe(server: Server, peer: Peer, req: m.Subscribe) -> m.Subscribe
         peer.last_sent_seq = req.from_seq
         peer.subscribed = True
         for ev in events:
-            peer.send_event(ev.seq, encode("evt", ev.type, _raw(ev.payload), seq=ev.seq, ts=ev.ts))
+            clear, masked = event_frames(ev)
+            peer.send_event(ev.seq, clear if peer.sees_confidential else masked)
     return m.SubscribeOk(last_seq=last, replayed=len(events))
 
 
@@ -95,7 +98,8 @@ async def reference_get(server: Server, peer: Peer, req: m.GetReference) -> m.Re
 
 async def case_create(server: Server, peer: Peer, req: m.CreateCase) -> m.CaseCreated:
     assert peer.operator is not None and peer.seat_id is not None
-    return m.CaseCreated(case=await server.store.create_case(req, peer.operator, peer.seat_id))
+    case = await server.store.create_case(req, peer.operator, peer.seat_id)
+    return m.CaseCreated(case=mask_case(case, peer.operator.role))
 
 
 async def case_list(server: Server, peer: Peer, req: m.ListCases) -> m.CaseList:
@@ -103,7 +107,8 @@ async def case_list(server: Server, peer: Peer, req: m.ListCases) -> m.CaseList:
     async with store.write_lock:  # the list and last_seq must describe the same moment
         cases = await store.list_cases(req.limit, req.before_id)
         last = await store.last_seq()
-    return m.CaseList(cases=cases, last_seq=last)
+    assert peer.operator is not None
+    return m.CaseList(cases=mask_cases(cases, peer.operator.role), last_seq=last)
 
 
 async def status_get(server: Server, peer: Peer, req: m.GetStatus) -> m.Status:
@@ -114,10 +119,6 @@ async def status_get(server: Server, peer: Peer, req: m.GetStatus) -> m.Status:
         last_seq=await server.store.last_seq(),
         connected_seats=sum(1 for p in server.peers if p.operator is not None),
     )
-
-
-def _raw(payload: bytes) -> msgspec.Raw:
-    return msgspec.Raw(payload)
 
 
 HANDLERS: dict[str, Handler] = {

@@ -11,9 +11,12 @@ import asyncio
 import collections
 import logging
 
+import msgspec
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
+from backend.events import StoredEvent
+from backend.masking import masked_event_payload, sees_confidential
 from client_api import messages as m
 from client_api.envelope import encode
 
@@ -34,6 +37,10 @@ class Peer:
         self._out: collections.deque[tuple[int, bytes]] = collections.deque()  # (seq or 0, frame)
         self._queued_events = 0
         self._wake = asyncio.Event()
+
+    @property
+    def sees_confidential(self) -> bool:
+        return self.operator is not None and sees_confidential(self.operator.role)
 
     @property
     def address(self) -> str:
@@ -79,3 +86,12 @@ class Peer:
                 await self.ws.send(frame, text=True)
         except ConnectionClosed:
             pass
+
+
+def event_frames(event: StoredEvent) -> tuple[bytes, bytes]:
+    """The event's frame in clear and as roles that may not see confidential reporters get it."""
+    clear = encode("evt", event.type, msgspec.Raw(event.payload), seq=event.seq, ts=event.ts)
+    masked_payload = masked_event_payload(event.payload)
+    if masked_payload is None:
+        return clear, clear
+    return clear, encode("evt", event.type, msgspec.Raw(masked_payload), seq=event.seq, ts=event.ts)

@@ -10,6 +10,14 @@ ROLES = ("operator", "supervisor", "handler", "trainer", "admin", "installer")
 EVERYONE = frozenset(ROLES)
 INTAKE = frozenset({"operator", "supervisor", "trainer", "admin", "installer"})
 SUPERVISION = frozenset({"supervisor", "admin"})
+# Roles that take hotline calls (the call center tracks their presence), and those that run the call
+# simulator for drills and demos.
+HOTLINE = frozenset({"operator", "supervisor", "trainer", "admin"})
+SIMULATION = frozenset({"trainer", "supervisor", "admin"})
+# The seats that work the inbox (trainers run drills through it); field staff and gateways, whose
+# accounts carry the handler role, may only send reports in.
+INBOX = frozenset({"operator", "supervisor", "trainer", "admin"})
+INBOX_SUBMIT = INBOX | {"handler"}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # core (before login, anyone may say hello, log in and ping)
@@ -22,6 +30,33 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "status.get": EVERYONE,
     "case.list": EVERYONE,
     "case.create": INTAKE,
+    # intake: look-ups for the case form are reads; merging writes, undoing a merge is supervision
+    "category.search": EVERYONE,
+    "case.suggest_category": EVERYONE,
+    "deadline.compute": EVERYONE,
+    "location.complete": EVERYONE,
+    "location.resolve": EVERYONE,
+    "case.find_duplicates": EVERYONE,
+    "kb.search": EVERYONE,
+    "case.merge_report": INTAKE,
+    "case.unmerge": SUPERVISION,
+    # inbox
+    "intake.list": INBOX,
+    "intake.submit": INBOX_SUBMIT,
+    "intake.take": INBOX,
+    "intake.release": INBOX,
+    "intake.dismiss": INBOX,
+    # calls
+    "operator.set_state": HOTLINE,
+    "call.answer": HOTLINE,
+    "call.hold": HOTLINE,
+    "call.transfer": HOTLINE,
+    "call.hangup": HOTLINE,
+    "call.list": INTAKE,
+    "caller.history": HOTLINE,
+    "kpi.hotline": EVERYONE,
+    "sim.place_call": SIMULATION,
+    "sim.caller_hangup": SIMULATION,
 }
 
 

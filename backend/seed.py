@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from backend import schema
+from backend.intake.kb import seed_rows as kb_rows
 from backend.passwords import hash_password
 from backend.store import Store
 
@@ -37,6 +38,7 @@ async def seed_demo(store: Store) -> bool:
             (schema.departments, data["departments"]),
             (schema.categories, data["categories"]),
             (schema.accounts, accounts),
+            (schema.kb_articles, kb_rows()),
         ):
             for row in rows:
                 await conn.execute(sa.insert(table).values(**row))

@@ -6,14 +6,14 @@ import asyncio
 import contextlib
 import logging
 import socket
+from collections.abc import Awaitable, Callable
 
-import msgspec
 from websockets.asyncio.server import Server as WsServer
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from backend.dispatch import HANDLERS
-from backend.peer import Peer
+from backend.peer import Peer, event_frames
 from backend.permissions import allowed
 from backend.services import Service
 from backend.store import Store, StoredEvent
@@ -26,6 +26,9 @@ log = logging.getLogger("backend.server")
 
 # Frames up to this size are read and answered with too_large; larger ones close the connection (1009).
 HARD_FRAME_LIMIT = 16 * MAX_FRAME_BYTES
+
+# Called with the peer and "login", "logout" or "closed" (capabilities that follow seat sessions).
+SessionHook = Callable[[Peer, str], Awaitable[None]]
 
 
 class Server:
@@ -57,6 +60,7 @@ class Server:
         self.event_limit = event_limit
         self.peers: set[Peer] = set()
         self.services: list[Service] = services or []
+        self.session_hooks: list[SessionHook] = []
         self._ws_server: WsServer | None = None
         store.add_sink(self._on_event)
 
@@ -88,9 +92,9 @@ class Server:
             self._ws_server = None
 
     def _on_event(self, event: StoredEvent) -> None:
-        frame = encode("evt", event.type, msgspec.Raw(event.payload), seq=event.seq, ts=event.ts)
+        clear, masked = event_frames(event)
         for peer in self.peers:
-            peer.send_event(event.seq, frame)
+            peer.send_event(event.seq, clear if peer.sees_confidential else masked)
 
     async def _serve_peer(self, ws: ServerConnection) -> None:
         peer = Peer(ws, self.event_limit)
@@ -104,10 +108,18 @@ class Server:
             pass
         finally:
             self.peers.discard(peer)
+            await self._session_changed(peer, "closed")
             sender.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sender
             log.info("seat %s disconnected (%s)", peer.seat_id or "-", peer.address)
+
+    async def _session_changed(self, peer: Peer, what: str) -> None:
+        for hook in list(self.session_hooks):
+            try:
+                await hook(peer, what)
+            except Exception:  # a capability's failure must not break the session itself
+                log.exception("session hook %r failed on %s", hook, what)
 
     async def _handle_frame(self, peer: Peer, frame: str | bytes) -> None:
         id_: str | None = None
@@ -138,6 +150,8 @@ class Server:
             payload = decode_payload(env.payload, schemas[0])
             result = await HANDLERS[env.type](self, peer, payload)
             peer.send_reply(encode("res", env.type, result, id_=id_))
+            if env.type in ("login", "logout"):
+                await self._session_changed(peer, env.type)
         except ProtocolError as exc:
             err = m.ErrorPayload(code=exc.code, message=exc.message, details=exc.details)
             peer.send_reply(encode("err", type_, err, id_=id_))

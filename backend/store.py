@@ -7,6 +7,8 @@ published in the same order; an event is published only after its transaction co
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,6 +22,8 @@ from backend.transactions import Transactor
 from client_api import messages as m
 
 __all__ = ["EventSink", "Store", "StoredEvent"]
+
+T = TypeVar("T")
 
 
 class Store:
@@ -93,9 +97,19 @@ class Store:
     async def create_case(self, req: m.CreateCase, operator: m.Operator, seat_id: str) -> m.CaseRecord:
         validated_text(req)  # refuse bad text before queueing for the write lock
         async with self.write_lock:
-            record, event = await self._transactor.run(insert_case, req, operator, seat_id)
-            self._publish(event)
+            record, events = await self._transactor.run(insert_case, req, operator, seat_id)
+            for event in events:
+                self._publish(event)
         return record
+
+    async def run_write(self, fn: Callable[..., tuple[T, list[StoredEvent]]], *args: Any) -> T:
+        """Run ``fn(conn, *args) -> (result, events)`` in one transaction under the write lock; publish
+        the events after commit, still under the lock, so seats get them in sequence order."""
+        async with self.write_lock:
+            result, events = await self._transactor.run(fn, *args)
+            for event in events:
+                self._publish(event)
+        return result
 
     async def list_cases(self, limit: int, before_id: int | None = None) -> list[m.CaseRecord]:
         if not 1 <= limit <= 1000:

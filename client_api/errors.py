@@ -19,6 +19,7 @@ class ErrorCode(enum.StrEnum):
     FORBIDDEN = "forbidden"  # the operator's role may not send this request
     BAD_CREDENTIALS = "bad_credentials"
     NOT_FOUND = "not_found"
+    UNAVAILABLE = "unavailable"  # the feature is not running on this backend (e.g. the call simulator)
     INTERNAL = "internal"  # the server failed; the command was not applied
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from app.seat_service import SeatService
@@ -17,15 +17,18 @@ FAST_BACKOFF = (0.05, 0.1, 0.2, 0.3)
 
 
 def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
-    """Type like an operator: key clicks for Latin text, an input-method commit for Chinese
-    (that is how a pinyin IME delivers it; QTest cannot click keys outside Latin-1)."""
+    """Type like an operator, one key event per character. QTest cannot click keys outside Latin-1,
+    so a Chinese character goes as a key press carrying that character as its text, which is what
+    a keyboard layout that produces it sends."""
     widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 class Seat:

@@ -90,7 +90,8 @@ def test_all_fields_reach_the_backend(qtbot: Any, seat: Seat) -> None:
     )
     assert not form.error_label.isVisible(), form.error_label.text()
     case = seat.service.cases[0]
-    assert (case.reporter_name, case.reporter_phone, case.confidential) == ("张先生", "13812345678", True)
+    # Confidential: even the operator who took it sees the reporter masked from now on (GB/T 33358).
+    assert (case.reporter_name, case.reporter_phone, case.confidential) == ("***", "138****5678", True)
     assert (case.appeal_type, case.urgency, case.category_code) == ("A03", "urgent", "E0303")
     assert case.grid_code == "32099900100101"
     assert any(case.case_no in t.text() for t in seat.window.toasts.toasts())

@@ -1,0 +1,1 @@
+"""Editable intake data: category keywords, time limits, working calendar, knowledge-base answers."""
