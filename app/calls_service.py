@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.seat_service import SeatService
 from client_api import calls_messages as cm
@@ -41,6 +41,8 @@ class CallsService(QObject):
         seat.eventReceived.connect(self.on_seat_eventReceived)
         seat.loggedIn.connect(lambda _op: self.reload())
         seat.stateChanged.connect(lambda state: self.reload() if state == "connected" else None)
+        if seat.operator is not None:  # built after the login (the main window is): load now
+            QTimer.singleShot(0, self, self.reload)
 
     @property
     def seat_id(self) -> str | None:

@@ -10,6 +10,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger("app.i18n")
 
 SUPPORTED = ("zh_CN", "en")
+# QTranslator reads a catalogue loaded from bytes in place, without a copy: the bytes must outlive it,
+# even when the Translations object that loaded them is gone.
+_LOADED: list[bytes] = []
 CATALOGUE = "command_seat"
 
 
@@ -34,7 +37,6 @@ class Translations:
     def __init__(self) -> None:
         self.language = "en"
         self._translators: list[QTranslator] = []
-        self._data: list[bytes] = []
 
     def install(self, app: QCoreApplication, language: str) -> bool:
         """Install ``language``; return False if our catalogue for it is missing."""
@@ -51,7 +53,7 @@ class Translations:
         if data is None or not ours.load(data):
             log.error("no translation catalogue for %s", language)
             return False
-        self._data.append(data)
+        _LOADED.append(data)
         app.installTranslator(ours)
         self._translators.append(ours)
         QLocale.setDefault(QLocale(language))
@@ -61,6 +63,5 @@ class Translations:
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators.clear()
-        self._data.clear()
         self.language = "en"
         QLocale.setDefault(QLocale(QLocale.Language.English))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.seat_service import SeatService
 from client_api import inbox_messages as im
@@ -43,6 +43,8 @@ class InboxService(QObject):
         seat.eventReceived.connect(self.on_seat_eventReceived)
         seat.loggedIn.connect(lambda _op: self.reload())
         seat.stateChanged.connect(lambda state: self.reload() if state == "connected" else None)
+        if seat.operator is not None:  # built after the login (the main window is): load now
+            QTimer.singleShot(0, self, self.reload)
 
     def reload(self) -> None:
         if self._seat.operator is None or (self._loading is not None and not self._loading.done()):

@@ -57,11 +57,15 @@ class Startup:
             return str(url)
         phase("backend: bundled")
         db_name = "drill.sqlite3" if self.args.exercise else "seat.sqlite3"
+        # The seat's own backend serves demos and drills, so its call simulator runs; with --demo a
+        # scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work.
+        simulator = ["--simulate-calls"] + (["--sim-call-interval", "120"] if self.args.demo else [])
         self.backend = BundledBackend(
             data_dir() / "bundled",
             db_url=f"sqlite:///{data_dir() / db_name}",
             seed_demo=True,
             exercise=self.args.exercise,
+            extra_args=simulator,
         )
         return await self.backend.start_async()
 

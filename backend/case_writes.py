@@ -92,7 +92,18 @@ def insert_case(
     events = [append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)]
     if req.intake_item_id is not None:  # same transaction: no case without its item done, nor the reverse
         events.append(link_item_to_case(conn, req.intake_item_id, operator, case_id, now))
+    if req.call_id is not None:
+        link_call_to_case(conn, req.call_id, case_id)
     return record, events
+
+
+def link_call_to_case(conn: sa.Connection, call_id: int, case_id: int) -> None:
+    """Record which case a call produced (the first one, if the caller reported several problems)."""
+    found = conn.execute(sa.select(schema.calls.c.case_id).where(schema.calls.c.id == call_id)).first()
+    if found is None:
+        raise invalid("call_id", f"no call with id {call_id}")
+    if found.case_id is None:
+        conn.execute(sa.update(schema.calls).where(schema.calls.c.id == call_id).values(case_id=case_id))
 
 
 def case_from_row(row: sa.Row[Any]) -> m.CaseRecord:

@@ -182,6 +182,13 @@ intake_items = sa.Table(
     sa.Column("service_code", sa.String(32), nullable=True),  # Open311 service
     sa.Column("app_name", sa.String(64), nullable=True),  # Open311 client that sent it
     sa.Column("media_url", sa.String(1024), nullable=True),
+    sa.Column("dismiss_reason", sa.Text, nullable=True),  # migration 0003
+)
+sa.Index(
+    "ix_intake_items_status_priority",
+    intake_items.c.status,
+    intake_items.c.priority,
+    intake_items.c.received_at,
 )
 
 api_keys = sa.Table(

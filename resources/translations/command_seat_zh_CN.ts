@@ -348,6 +348,18 @@
         <translation>同一来电人、同一地点</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
         <source>{n} possible duplicates — is it the same problem?</source>
         <translation>发现 {n} 件疑似重复工单 — 是否同一问题？</translation>
     </message>
@@ -554,6 +566,22 @@
 </context>
 <context>
     <name>IntakeAssistant</name>
+    <message>
+        <source>exact address</source>
+        <translation>精确地址</translation>
+    </message>
+    <message>
+        <source>house number interpolated</source>
+        <translation>按门牌推算</translation>
+    </message>
+    <message>
+        <source>near a landmark</source>
+        <translation>标志物附近</translation>
+    </message>
+    <message>
+        <source>from the map point</source>
+        <translation>按地图点位</translation>
+    </message>
     <message>
         <source>{area} ({precision})</source>
         <translation>{area}（{precision}）</translation>

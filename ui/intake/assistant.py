@@ -97,8 +97,15 @@ class IntakeAssistant(QObject):
         if grid and self._form.grid.currentIndex() <= 0:
             self._form.grid.setCurrentIndex(max(0, self._form.grid.findData(grid)))
         names = [self._service.area_name(code) for code in (town, village, grid) if code]
+        precisions = {
+            "exact": self.tr("exact address"),
+            "interpolated": self.tr("house number interpolated"),
+            "landmark": self.tr("near a landmark"),
+            "point": self.tr("from the map point"),
+        }
+        how = precisions.get(precision, precision)
         self._form.area_label.setText(
-            self.tr("{area} ({precision})").format(area=" / ".join(names), precision=precision)
+            self.tr("{area} ({precision})").format(area=" / ".join(names), precision=how)
             if names
             else self.tr("The address is not in the gazetteer: choose the grid by hand.")
         )

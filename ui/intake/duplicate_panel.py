@@ -21,14 +21,6 @@ from client_api import intake_messages as xm
 from widgets.case_table_model import status_label
 
 
-def age_text(seconds: float) -> str:
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min"
-    if seconds < 86400:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} d"
-
-
 class DuplicatePanel(QWidget):
     """Signals:
     mergeRequested(object): merge the report being entered into this DuplicateCandidate's case.
@@ -81,6 +73,13 @@ class DuplicatePanel(QWidget):
             "same_caller_same_place": self.tr("same caller, same place"),
         }.get(reason, reason)
 
+    def age_text(self, seconds: float) -> str:
+        if seconds < 3600:
+            return self.tr("{n} min").format(n=int(seconds // 60))
+        if seconds < 86400:
+            return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
+        return self.tr("{n} d").format(n=f"{seconds / 86400:.1f}")
+
     def show_candidates(self, result: xm.DuplicateCandidates) -> None:
         candidates = [c for c in result.candidates if c.case.id not in self._dismissed]
         self.list.clear()
@@ -108,7 +107,7 @@ class DuplicatePanel(QWidget):
                     self._service.category_name(case.category_code),
                     status_label(case.status),
                     distance,
-                    self.tr("{age} ago ({when})").format(age=age_text(c.age_s), when=when),
+                    self.tr("{age} ago ({when})").format(age=self.age_text(c.age_s), when=when),
                     self.tr("{n} reporters").format(n=c.reporter_count),
                 ),
             )
