@@ -83,6 +83,22 @@
         <translation>离线</translation>
     </message>
     <message>
+        <source>just logged in: press F7 when ready</source>
+        <translation>刚登录：准备好后按 F7 示闲</translation>
+    </message>
+    <message>
+        <source>a call rang unanswered</source>
+        <translation>有来电未接听</translation>
+    </message>
+    <message>
+        <source>a call is ringing</source>
+        <translation>来电振铃中</translation>
+    </message>
+    <message>
+        <source>on a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
         <source>The call control failed: {message}</source>
         <translation>话务操作失败：{message}</translation>
     </message>

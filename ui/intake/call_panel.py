@@ -111,7 +111,14 @@ class CallPanel(QWidget):
             "offline": self.tr("Offline"),
         }
         text = names.get(state.state, state.state)
-        return f"{text} ({state.reason})" if state.reason else text
+        reasons = {  # the reasons the call center sets; an operator's own reason is shown as typed
+            "logged in": self.tr("just logged in: press F7 when ready"),
+            "missed call": self.tr("a call rang unanswered"),
+            "ringing": self.tr("a call is ringing"),
+            "on call": self.tr("on a call"),
+        }
+        reason = reasons.get(state.reason or "", state.reason)
+        return f"{text} ({reason})" if reason else text
 
     # --- actions --------------------------------------------------------------------------------
 

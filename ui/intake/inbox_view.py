@@ -21,7 +21,7 @@ from app.inbox_service import CHANNELS, InboxService
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from widgets.inbox_table_model import InboxTableModel
 
-WIDTHS = {"channel": 80, "received_at": 70, "reporter": 120, "content": 220}
+WIDTHS = {"channel": 70, "received_at": 64, "reporter": 110, "content": 180}
 
 
 class InboxView(QWidget):
