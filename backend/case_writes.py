@@ -87,6 +87,15 @@ def insert_case(
     case_id = conn.execute(insert).scalar_one()
     case_no = f"{dt.datetime.fromtimestamp(now):%Y%m%d}{case_id:06d}"
     conn.execute(sa.update(schema.cases).where(schema.cases.c.id == case_id).values(case_no=case_no))
+    if req.attachment_ids:
+        from backend.attachments import link_attachments  # attachments import this module
+
+        values["attachment_count"] = link_attachments(conn, req.attachment_ids, operator, case_id)
+        conn.execute(
+            sa.update(schema.cases)
+            .where(schema.cases.c.id == case_id)
+            .values(attachment_count=values["attachment_count"])
+        )
     record = msgspec.convert({"id": case_id, "case_no": case_no, **values}, m.CaseRecord)
     record_intake(conn, record, req, operator, seat_id)  # first report and timeline
     events = [append_event(conn, "case.created", m.CaseCreatedEvent(case=record), now)]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from backend.attachments import insert_attachment, read_attachment
 from backend.masking import mask_case, mask_cases
 from backend.peer import event_frames
 from client_api import messages as m
@@ -121,6 +122,19 @@ async def status_get(server: Server, peer: Peer, req: m.GetStatus) -> m.Status:
     )
 
 
+async def attachment_upload(server: Server, peer: Peer, req: m.UploadAttachment) -> m.AttachmentUploaded:
+    operator = peer.operator
+    assert operator is not None
+    info = await server.store.run_write(lambda conn: (insert_attachment(conn, req, operator), []))
+    return m.AttachmentUploaded(attachment=info)
+
+
+async def attachment_get(server: Server, peer: Peer, req: m.GetAttachment) -> m.AttachmentData:
+    async with server.store.engine.connect() as conn:
+        info, data = await conn.run_sync(read_attachment, req.attachment_id)
+    return m.AttachmentData(attachment=info, data=data)
+
+
 HANDLERS: dict[str, Handler] = {
     "hello": hello,
     "login": login,
@@ -131,4 +145,6 @@ HANDLERS: dict[str, Handler] = {
     "case.create": case_create,
     "case.list": case_list,
     "status.get": status_get,
+    "attachment.upload": attachment_upload,
+    "attachment.get": attachment_get,
 }

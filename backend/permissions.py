@@ -30,6 +30,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "status.get": EVERYONE,
     "case.list": EVERYONE,
     "case.create": INTAKE,
+    "attachment.upload": INTAKE,
+    "attachment.get": EVERYONE,
     # intake: look-ups for the case form are reads; merging writes, undoing a merge is supervision
     "category.search": EVERYONE,
     "case.suggest_category": EVERYONE,
@@ -40,6 +42,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "kb.search": EVERYONE,
     "case.merge_report": INTAKE,
     "case.unmerge": SUPERVISION,
+    "case.detail": EVERYONE,  # whoever reads the case list reads a case's reports and timeline
+    "geo.grids": EVERYONE,
     # inbox
     "intake.list": INBOX,
     "intake.submit": INBOX_SUBMIT,

@@ -78,6 +78,8 @@ cases = sa.Table(
     sa.Column("resolution", sa.Text, nullable=True),
     sa.Column("closed_at", sa.Float, nullable=True),
     sa.Column("reporter_count", sa.Integer, nullable=False, server_default="1"),
+    # Added by migration 0004:
+    sa.Column("attachment_count", sa.Integer, nullable=False, server_default="0"),
 )
 
 events = sa.Table(
@@ -213,3 +215,19 @@ kb_articles = sa.Table(
 sa.Index("ix_cases_reporter_phone_created_at", cases.c.reporter_phone, cases.c.created_at)
 sa.Index("ix_cases_category_created_at", cases.c.category_code, cases.c.created_at)
 sa.Index("ix_cases_object_code", cases.c.object_code)
+
+# --- attachments (migration 0004) -------------------------------------------------------------------
+
+attachments = sa.Table(
+    "attachments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=True, index=True),  # None until used
+    sa.Column("uploaded_by", sa.String(64), nullable=False),
+    sa.Column("uploaded_at", sa.Float, nullable=False),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("mime", sa.String(128), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)

@@ -25,6 +25,8 @@ class CaseDraft(msgspec.Struct, kw_only=True):
     description: str = ""
     call_id: int | None = None
     intake_item_id: int | None = None
+    attachment_ids: list[int] = []  # already uploaded; the case takes them when it is created
+    attachment_names: list[str] = []
     saved_at: float = 0.0
 
     def is_empty(self) -> bool:
@@ -36,6 +38,7 @@ class CaseDraft(msgspec.Struct, kw_only=True):
                 self.address,
                 self.description,
                 self.object_code,
+                self.attachment_ids,
             )
         )
 
@@ -60,4 +63,5 @@ class CaseDraft(msgspec.Struct, kw_only=True):
             call_id=self.call_id,
             intake_item_id=self.intake_item_id,
             resolution=resolution,
+            attachment_ids=list(self.attachment_ids),
         )

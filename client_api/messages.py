@@ -73,6 +73,7 @@ class CaseRecord(msgspec.Struct, frozen=True):
     resolution: str | None = None  # answer given when closed at intake (直接办结)
     closed_at: float | None = None
     reporter_count: int = 1
+    attachment_count: int = 0
 
 
 # --- requests and their responses -------------------------------------------------------------------
@@ -159,6 +160,7 @@ class CreateCase(msgspec.Struct):
     call_id: int | None = None  # the call this case was taken on
     intake_item_id: int | None = None  # the inbox item it was taken from
     resolution: str | None = None  # set: answered and closed at intake (直接办结), no dispatch
+    attachment_ids: list[int] = []  # uploaded with attachment.upload by this operator, not yet used
 
 
 class CaseCreated(msgspec.Struct):
@@ -189,6 +191,38 @@ class Status(msgspec.Struct):
     connected_seats: int
 
 
+class AttachmentInfo(msgspec.Struct, frozen=True):
+    id: int
+    name: str
+    mime: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: float
+    case_id: int | None = None
+
+
+class UploadAttachment(msgspec.Struct):
+    """A file for a case being entered (at most 700 KiB, so that the frame stays under 1 MiB)."""
+
+    name: str
+    mime: str
+    data: bytes  # base64 in JSON
+
+
+class AttachmentUploaded(msgspec.Struct):
+    attachment: AttachmentInfo
+
+
+class GetAttachment(msgspec.Struct):
+    attachment_id: int
+
+
+class AttachmentData(msgspec.Struct):
+    attachment: AttachmentInfo
+    data: bytes
+
+
 class ErrorPayload(msgspec.Struct):
     code: str
     message: str
@@ -205,6 +239,8 @@ REQUESTS: dict[str, tuple[type[msgspec.Struct], type[msgspec.Struct]]] = {
     "case.create": (CreateCase, CaseCreated),
     "case.list": (ListCases, CaseList),
     "status.get": (GetStatus, Status),
+    "attachment.upload": (UploadAttachment, AttachmentUploaded),
+    "attachment.get": (GetAttachment, AttachmentData),
 }
 
 # --- server-pushed events ---------------------------------------------------------------------------

@@ -105,10 +105,6 @@ def dismiss_item(conn: sa.Connection, item_id: int, reason: str, operator: m.Ope
         raise not_open_error(conn, item)
     _check_holder(conn, item, operator, "dismiss")
     item = _update_from(conn, item, status="dismissed", taken_by=operator.username, taken_at=now)
-    conn.execute(
-        sa.update(items)
-        .where(items.c.id == item.id)
-        .values(dismiss_reason=reason)
-    )
+    conn.execute(sa.update(items).where(items.c.id == item.id).values(dismiss_reason=reason))
     event = IntakeUpdated(item, "dismissed", operator.username, reason)
     return item, [append_event(conn, "intake.updated", event, now)]

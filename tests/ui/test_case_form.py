@@ -146,3 +146,22 @@ def test_unreadable_draft_gives_an_empty_form(isolated_dirs: Path) -> None:
     assert store.load() is None
     store.save(CaseDraft(description="x"))
     assert store.load() == CaseDraft(description="x", saved_at=store.load().saved_at)
+
+
+def test_an_attachment_goes_with_the_case(qtbot: Any, aio: Any, seat: Seat, tmp_path: Path) -> None:
+    form = seat.window.intake.form
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + bytes(2000))
+    assert aio.run(form.attachments.attach(photo))
+    assert "现场.jpg" in form.attachments.label.text()
+    too_big = tmp_path / "big.pdf"
+    too_big.write_bytes(bytes(800 * 1024))
+    assert not aio.run(form.attachments.attach(too_big))
+    assert "larger" in form.error_label.text()
+    form.category.setCurrentIndex(form.category.findData("E0502"))
+    type_text(qtbot, form.address, "滨江路88号")
+    type_text(qtbot, form.description, "水管爆裂，附现场照片")
+    qtbot.keyClick(form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: seat.shows_case("水管爆裂，附现场照片"), timeout=10000)
+    assert seat.service.cases[0].attachment_count == 1
+    qtbot.waitUntil(lambda: form.attachments.ids == [])

@@ -20,6 +20,7 @@ from app import message
 from app.intake_service import IntakeService, Stale
 from app.seat_service import SeatService
 from client_api import intake_messages as xm
+from client_api import messages as m
 from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from ui.intake.case_form import CaseForm
@@ -171,6 +172,10 @@ class IntakeAssistant(QObject):
 
     @asyncSlot(object)
     async def on_duplicates_mergeRequested(self, candidate: xm.DuplicateCandidate) -> None:
+        await self.merge_into(candidate.case)
+
+    async def merge_into(self, case: m.CaseRecord) -> None:
+        """Add the report being entered to ``case`` (a duplicate, or the caller's own earlier case)."""
         draft = self._form.draft()
         if not draft.description.strip():
             self._form.show_error(self.tr("Enter what the caller reports before merging it into a case."))
@@ -188,7 +193,7 @@ class IntakeAssistant(QObject):
             intake_item_id=draft.intake_item_id,
         )
         try:
-            merged = await self._intake.merge(candidate.case.id, report)
+            merged = await self._intake.merge(case.id, report)
         except ProtocolError as exc:
             self._form.show_error(self.tr("The report was not merged: {message}").format(message=exc.message))
             return

@@ -35,6 +35,7 @@ from client_api import messages as m
 from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from ui.intake.answer_panel import AnswerPanel
+from ui.intake.attachment_row import AttachmentRow
 from ui.intake.form_rules import FormRules
 from ui.intake.suggestion_bar import SuggestionBar
 from widgets.category_picker import CategoryPicker
@@ -109,6 +110,7 @@ class CaseForm(QWidget):
         self.description.setPlaceholderText(
             self.tr("What happened, where exactly, since when, who is affected")
         )
+        self.attachments = AttachmentRow(self._service, self)
         self.suggestions = SuggestionBar(self)
         self.answers = AnswerPanel(self)
         self.area_label = QLabel(self)
@@ -149,6 +151,7 @@ class CaseForm(QWidget):
         form.addRow(self._label(self.tr("&Object code"), self.object_code), self.object_code)
         form.addRow(self._label(self.tr("&Description"), self.description), self.description)
         form.addRow("", self.suggestions)
+        form.addRow(self._label(self.tr("Attac&hments"), self.attachments.attach_button), self.attachments)
         form.addRow("", self.deadline_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint_label, 1)
@@ -200,6 +203,8 @@ class CaseForm(QWidget):
         for combo in (self.appeal_type, self.urgency, self.grid):
             combo.currentIndexChanged.connect(self._on_edited)
         self.confidential.toggled.connect(self._on_edited)
+        self.attachments.changed.connect(self._on_edited)
+        self.attachments.failed.connect(self.show_error)
         self._autosave = QTimer(self, interval=DRAFT_INTERVAL_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._autosave.start()
@@ -248,6 +253,8 @@ class CaseForm(QWidget):
             channel=self._channel,
             lat=self._location[0],
             lon=self._location[1],
+            attachment_ids=list(self.attachments.ids),
+            attachment_names=list(self.attachments.names),
         )
 
     def set_draft(self, draft: CaseDraft) -> None:
@@ -264,6 +271,7 @@ class CaseForm(QWidget):
         self._links = (draft.call_id, draft.intake_item_id)
         self._channel = draft.channel
         self._location = (draft.lat, draft.lon)
+        self.attachments.set_attachments(draft.attachment_ids, draft.attachment_names)
 
     def link(
         self, *, call_id: int | None = None, intake_item_id: int | None = None, channel: str = "hotline"
