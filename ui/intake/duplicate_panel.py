@@ -109,6 +109,9 @@ class DuplicatePanel(QWidget):
                     distance,
                     self.tr("{age} ago ({when})").format(age=self.age_text(c.age_s), when=when),
                     self.tr("{n} reporters").format(n=c.reporter_count),
+                    self.tr("{n} attachments").format(n=case.attachment_count)
+                    if case.attachment_count
+                    else "",
                 ),
             )
         )
