@@ -54,6 +54,12 @@ class IntakeService:
         )
         return result
 
+    async def resolve_point(self, lat: float, lon: float) -> xm.ResolvedLocation:
+        result: xm.ResolvedLocation = await self._seat.client.request(
+            "location.resolve", xm.ResolveLocation(lat=lat, lon=lon)
+        )
+        return result
+
     async def duplicates(self, query: xm.FindDuplicates) -> xm.DuplicateCandidates:
         result: xm.DuplicateCandidates = await self._latest("case.find_duplicates", query)
         return result

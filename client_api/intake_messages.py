@@ -218,6 +218,68 @@ class KbArticles(msgspec.Struct, kw_only=True):
     articles: list[KbArticle]
 
 
+# --- grid map ---------------------------------------------------------------------------------------
+
+
+class GetGrids(msgspec.Struct, kw_only=True):
+    """The grid polygons of the district, for the map the operator picks a case's location on."""
+
+
+class GridPolygon(msgspec.Struct, kw_only=True):
+    code: str
+    name: str
+    village_code: str
+    town_code: str
+    rings: list[list[tuple[float, float]]]  # [[lat, lon], ...]; the outline first, then any holes
+
+
+class Grids(msgspec.Struct, kw_only=True):
+    grids: list[GridPolygon]
+
+
+# --- case detail ------------------------------------------------------------------------------------
+
+
+class GetCaseDetail(msgspec.Struct, kw_only=True):
+    """A case with its reports and timeline, for the case detail view."""
+
+    case_id: int
+
+
+class CaseReport(msgspec.Struct, kw_only=True):
+    """One report of a case. A confidential reporter is masked like the case's."""
+
+    id: int
+    received_at: float
+    channel: str
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    confidential: bool = False
+    description: str
+    address: str | None = None
+    merged_by: str | None = None  # set when the report joined an existing case
+    merged_at: float | None = None
+    detached_by: str | None = None  # set when a supervisor undid the merge
+    detached_at: float | None = None
+
+
+class TimelineEntry(msgspec.Struct, kw_only=True):
+    ts: float
+    actor: str
+    role: str
+    seat_id: str | None = None
+    action: str  # created | closed | merged | unmerged | split | …
+    from_status: str | None = None
+    to_status: str | None = None
+    note: str | None = None
+
+
+class CaseDetail(msgspec.Struct, kw_only=True):
+    case: CaseRecord
+    reports: list[CaseReport]  # oldest first
+    timeline: list[TimelineEntry]  # oldest first
+
+
 REQUESTS: dict[str, tuple[type[msgspec.Struct], type[msgspec.Struct]]] = {
     "category.search": (SearchCategories, CategoryMatches),
     "case.suggest_category": (SuggestCategory, CategorySuggestions),
@@ -227,7 +289,9 @@ REQUESTS: dict[str, tuple[type[msgspec.Struct], type[msgspec.Struct]]] = {
     "case.find_duplicates": (FindDuplicates, DuplicateCandidates),
     "case.merge_report": (MergeReport, ReportMerged),
     "case.unmerge": (Unmerge, Unmerged),
+    "case.detail": (GetCaseDetail, CaseDetail),
     "kb.search": (SearchKb, KbArticles),
+    "geo.grids": (GetGrids, Grids),
 }
 
 # --- events -----------------------------------------------------------------------------------------

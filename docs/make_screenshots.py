@@ -46,8 +46,12 @@ async def until(check: object, timeout: float = 10.0) -> None:
 
 async def main(app: QApplication, out: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
-        os.environ.update({f"COMMAND_SEAT_{k}_DIR": str(Path(scratch) / k.lower()) for k in ("DATA", "CONFIG", "LOG")})
-        backend = BundledBackend(Path(scratch) / "server", extra_args=["--simulate-calls", "--sim-caller-patience", "0"])
+        os.environ.update(
+            {f"COMMAND_SEAT_{k}_DIR": str(Path(scratch) / k.lower()) for k in ("DATA", "CONFIG", "LOG")}
+        )
+        backend = BundledBackend(
+            Path(scratch) / "server", extra_args=["--simulate-calls", "--sim-caller-patience", "0"]
+        )
         url = await backend.start_async()
         staff = SeatClient(url)
         staff.start()
@@ -68,7 +72,9 @@ async def main(app: QApplication, out: Path) -> None:
         window.show()
         await until(lambda: window.calls.my_state is not None)
         await window.calls.set_state("ready")
-        await staff.request("sim.place_call", cm.PlaceSimCall(CALLER, "喂，滨江路88号门口水管又爆了，水都漫到马路上了"))
+        await staff.request(
+            "sim.place_call", cm.PlaceSimCall(CALLER, "喂，滨江路88号门口水管又爆了，水都漫到马路上了")
+        )
         await until(lambda: window.calls.my_call is not None)
         window.intake.call_panel.on_answer()
         await until(lambda: window.intake.caller_card.isVisible())

@@ -20,6 +20,7 @@ from app.inbox_service import InboxService
 from app.seat_service import SeatService
 from client_api import calls_messages as cm
 from client_api import inbox_messages as im
+from client_api import messages as m
 from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from ui.intake.assistant import IntakeAssistant
@@ -74,6 +75,8 @@ class IntakeScreen(QWidget):
         self.call_panel.callAnswered.connect(self.on_call_panel_callAnswered)
         self.form.caseCreated.connect(lambda _case: self.caller_card.clear())
         self.inbox.itemTaken.connect(self.on_inbox_itemTaken)
+        # A repeat caller about the same problem: Enter on their earlier case adds this report to it.
+        self.caller_card.caseChosen.connect(self.on_caller_card_caseChosen)
 
     def _recent_table(self, service: SeatService) -> QTableView:
         self.recent_model = CaseTableModel(service.cases, service.category_name, service.area_name, self)
@@ -124,3 +127,7 @@ class IntakeScreen(QWidget):
             )
         )
         self.form.category.setFocus()
+
+    @asyncSlot(object)
+    async def on_caller_card_caseChosen(self, case: m.CaseRecord) -> None:
+        await self.assistant.merge_into(case)

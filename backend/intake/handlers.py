@@ -11,11 +11,12 @@ from backend.handlers import Handler
 from backend.intake import deadlines, kb, text
 from backend.intake.areas import AreaCodes, grid_map
 from backend.intake.case_intake import category_info, check_appeal_type
+from backend.intake.detail import mask_detail, read_detail
 from backend.intake.duplicates import DedupQuery, find_duplicates
 from backend.intake.gazetteer import Entry, gazetteer
 from backend.intake.merge import merge_report, unmerge
 from backend.intake.state import IntakeState, state_of
-from backend.intake.validation import check_limit, check_point, check_query, invalid
+from backend.intake.validation import check_limit, check_point, check_query, invalid, not_found
 from backend.masking import mask_case
 from client_api import intake_messages as im
 
@@ -158,6 +159,15 @@ async def case_unmerge(server: Server, peer: Peer, req: im.Unmerge) -> im.Unmerg
     return im.Unmerged(case=mask_case(result.case, role), new_case=mask_case(result.new_case, role))
 
 
+async def case_detail(server: Server, peer: Peer, req: im.GetCaseDetail) -> im.CaseDetail:
+    assert peer.operator is not None
+    async with server.store.engine.connect() as conn:
+        detail = await conn.run_sync(read_detail, req.case_id)
+    if detail is None:
+        raise not_found("case_id", f"no case with id {req.case_id}")
+    return mask_detail(detail, peer.operator.role)
+
+
 async def kb_search(server: Server, peer: Peer, req: im.SearchKb) -> im.KbArticles:
     query = check_query(req.query)
     limit = check_limit(req.limit, 20)
@@ -165,6 +175,22 @@ async def kb_search(server: Server, peer: Peer, req: im.SearchKb) -> im.KbArticl
     async with server.store.engine.connect() as conn:
         rows = await conn.run_sync(kb.read_articles)
     return im.KbArticles(articles=kb.rank(rows, query, limit))
+
+
+async def geo_grids(server: Server, peer: Peer, req: im.GetGrids) -> im.Grids:
+    """The polygons location.resolve tests points against, turned to [lat, lon] for the map."""
+    return im.Grids(
+        grids=[
+            im.GridPolygon(
+                code=g.codes.grid_code,
+                name=g.name,
+                village_code=g.codes.village_code,
+                town_code=g.codes.town_code,
+                rings=[[(lat, lon) for lon, lat in ring] for ring in g.rings],
+            )
+            for g in grid_map().grids
+        ]
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -238,5 +264,7 @@ HANDLERS: dict[str, Handler] = {
     "case.find_duplicates": case_find_duplicates,
     "case.merge_report": case_merge_report,
     "case.unmerge": case_unmerge,
+    "case.detail": case_detail,
     "kb.search": kb_search,
+    "geo.grids": geo_grids,
 }

@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>AttachmentRow</name>
+    <message>
+        <source>Attach… (Ctrl+Shift+A)</source>
+        <translation>添加附件… (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Remove last</source>
+        <translation>移除最后一个</translation>
+    </message>
+    <message>
+        <source>No attachments</source>
+        <translation>无附件</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos, documents, recordings ({patterns})</source>
+        <translation>照片、文档、录音 ({patterns})</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is larger than {n} KiB.</source>
+        <translation>文件超过 {n} KiB。</translation>
+    </message>
+    <message>
+        <source>The file was not accepted: {message}</source>
+        <translation>文件未被接受：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; attach the file again when connected.</source>
+        <translation>未连接后台，请在连接恢复后重新添加附件。</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Answer (F2)</source>
@@ -139,6 +178,141 @@
     </message>
 </context>
 <context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Reporters</source>
+        <translation>反映人数</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Undo merge…</source>
+        <translation>撤销合并…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>反映记录</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>流转记录</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded: {message}</source>
+        <translation>无法加载工单：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the case could not be loaded.</source>
+        <translation>未连接后台，无法加载工单。</translation>
+    </message>
+    <message>
+        <source>Case {case_no}</source>
+        <translation>工单 {case_no}</translation>
+    </message>
+    <message>
+        <source>{reporter} (confidential)</source>
+        <translation>{reporter}（保密）</translation>
+    </message>
+    <message>
+        <source>{time} by {who} at seat {seat}</source>
+        <translation>{time}，{who}，坐席 {seat}</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Report {id} will leave this case and become a case of its own. Why?</source>
+        <translation>反映记录 {id} 将从本工单移出并单独立为新工单。原因：</translation>
+    </message>
+    <message>
+        <source>Say why the report is detached; nothing was changed.</source>
+        <translation>请说明移出原因；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The merge was not undone: {message}</source>
+        <translation>未能撤销合并：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the merge was not undone.</source>
+        <translation>未连接后台，未能撤销合并。</translation>
+    </message>
+    <message>
+        <source>The report is now case {case_no}.</source>
+        <translation>该反映记录已立为工单 {case_no}。</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>Con&amp;fidential</source>
@@ -163,6 +337,14 @@
     <message>
         <source>Street, number, landmark</source>
         <translation>街道、门牌号、标志物</translation>
+    </message>
+    <message>
+        <source>Map… (Ctrl+Shift+P)</source>
+        <translation>地图… (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Pick the place on the grid map</source>
+        <translation>在网格地图上选取位置</translation>
     </message>
     <message>
         <source>16 digits, when the case concerns a city object</source>
@@ -211,6 +393,10 @@
     <message>
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Attac&amp;hments</source>
+        <translation>附件(&amp;H)</translation>
     </message>
     <message>
         <source>New case</source>
@@ -390,6 +576,10 @@
     <message>
         <source>{n} reporters</source>
         <translation>{n} 人反映</translation>
+    </message>
+    <message>
+        <source>{n} attachments</source>
+        <translation>{n} 个附件</translation>
     </message>
 </context>
 <context>
@@ -607,6 +797,10 @@
         <translation>地址不在地名库中，请手动选择网格。</translation>
     </message>
     <message>
+        <source>The point could not be placed: {reason}</source>
+        <translation>无法定位该点：{reason}</translation>
+    </message>
+    <message>
         <source>Due by {due}</source>
         <translation>办理时限：{due} 前</translation>
     </message>
@@ -789,6 +983,80 @@
     <message>
         <source>Seat console of the regional governance command center.</source>
         <translation>区域治理现代化指挥中心坐席控制台。</translation>
+    </message>
+</context>
+<context>
+    <name>MapPickDialog</name>
+    <message>
+        <source>Pick the location on the map</source>
+        <translation>在地图上选取位置</translation>
+    </message>
+    <message>
+        <source>Click the place, or move the crosshair with the arrow keys (Shift: farther) and press Enter. Wheel or +/− zooms, drag pans, 0 shows the whole district.</source>
+        <translation>点击地点，或用方向键移动十字线（按住 Shift 移得更远）后按回车。滚轮或 +/− 缩放，拖动平移，0 显示全区。</translation>
+    </message>
+    <message>
+        <source>The backend refused the map: {message}</source>
+        <translation>后台拒绝了地图请求：{message}</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached, so the map cannot be shown.</source>
+        <translation>无法连接后台，地图无法显示。</translation>
+    </message>
+    <message>
+        <source>No point picked yet.</source>
+        <translation>尚未选取位置。</translation>
+    </message>
+    <message>
+        <source>loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <source>outside the district&apos;s grids</source>
+        <translation>不在本区网格内</translation>
+    </message>
+    <message>
+        <source>{lat:.6f}, {lon:.6f}: {where}</source>
+        <translation>{lat:.6f}, {lon:.6f}：{where}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>first report</source>
+        <translation>首次反映</translation>
     </message>
 </context>
 <context>

@@ -165,3 +165,35 @@ def test_an_attachment_goes_with_the_case(qtbot: Any, aio: Any, seat: Seat, tmp_
     qtbot.waitUntil(lambda: seat.shows_case("水管爆裂，附现场照片"), timeout=10000)
     assert seat.service.cases[0].attachment_count == 1
     qtbot.waitUntil(lambda: form.attachments.ids == [])
+
+
+def test_the_place_can_be_picked_on_the_grid_map(qtbot: Any, seat: Seat) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.intake.map_dialog import MapPickDialog
+
+    window = seat.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form = window.intake.form
+    qtbot.keyClick(
+        form.address, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), MapPickDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(
+        lambda: (
+            dialog.map.grid_at(
+                *dialog.map.to_lat_lon(dialog.map.mapToScene(dialog.map.viewport().rect().center()))
+            )
+            is not None
+        )
+    )
+    qtbot.keyClick(dialog.map, Qt.Key.Key_Return)  # Enter picks the centre of the district
+    qtbot.waitUntil(lambda: dialog.picked_point is not None)
+    lat, lon = dialog.picked_point
+    expected = dialog.map.grid_at(lat, lon)
+    qtbot.keyClick(dialog.map, Qt.Key.Key_Return)  # and Enter again accepts
+    qtbot.waitUntil(lambda: form.grid.currentData() == expected.code, timeout=5000)
+    assert form.draft().lat == lat and form.draft().lon == lon
+    assert "map point" in form.area_label.text()

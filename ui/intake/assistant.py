@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter
 from qasync import asyncSlot
 
@@ -25,6 +26,7 @@ from client_api.case_draft import CaseDraft
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from ui.intake.case_form import CaseForm
 from ui.intake.duplicate_panel import DuplicatePanel
+from ui.intake.map_dialog import MapPickDialog
 
 log = logging.getLogger("ui.intake")
 CONSULTATION = "A01"
@@ -56,6 +58,8 @@ class IntakeAssistant(QObject):
         form.answers.answerAndClose.connect(form.close_at_intake)
         form.caseCreated.connect(lambda _case: self._new_case())
         duplicates.mergeRequested.connect(self.on_duplicates_mergeRequested)
+        form.map_button.clicked.connect(self.on_map_clicked)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), form, self.on_map_clicked)
 
     # --- the address --------------------------------------------------------------------------
 
@@ -110,6 +114,21 @@ class IntakeAssistant(QObject):
             if names
             else self.tr("The address is not in the gazetteer: choose the grid by hand.")
         )
+
+    @asyncSlot()
+    async def on_map_clicked(self) -> None:
+        """Pick the place on the grid map; the grid, village and town follow from the point."""
+        draft = self._form.draft()
+        point = await MapPickDialog(self._service, draft.lat, draft.lon, parent=self._form).pick()
+        if point is None:
+            return
+        try:
+            found = await self._intake.resolve_point(*point)
+        except (ProtocolError, NotConnected, RequestTimeout) as exc:
+            self._form.show_error(self.tr("The point could not be placed: {reason}").format(reason=exc))
+            return
+        self._form.grid.setCurrentIndex(0)  # the map decides the grid
+        self._apply_place(point[0], point[1], found.grid_code, found.village_code, found.town_code, "point")
 
     # --- everything else, when the operator pauses ----------------------------------------------
 
