@@ -21,12 +21,10 @@ class StoredEvent:
 
 EventSink = Callable[[StoredEvent], None]
 
+_INSERT_EVENT = sa.insert(schema.events).returning(schema.events.c.seq)  # built once: see case_writes
+
 
 def append_event(conn: sa.Connection, type_: str, payload: msgspec.Struct, ts: float) -> StoredEvent:
     data = msgspec.json.encode(payload)
-    insert = (
-        sa.insert(schema.events)
-        .values(type=type_, ts=ts, payload=data.decode())
-        .returning(schema.events.c.seq)
-    )
-    return StoredEvent(int(conn.execute(insert).scalar_one()), type_, ts, data)
+    seq = conn.execute(_INSERT_EVENT, {"type": type_, "ts": ts, "payload": data.decode()}).scalar_one()
+    return StoredEvent(int(seq), type_, ts, data)

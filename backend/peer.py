@@ -22,6 +22,8 @@ from client_api.envelope import encode
 
 log = logging.getLogger("backend.peer")
 
+DIRECT_WRITE_LIMIT = 64 * 1024  # bytes waiting in the socket's buffer above which events queue instead
+
 
 class Peer:
     """Attributes: operator and seat_id once logged in; subscribed while it receives live events."""
@@ -37,6 +39,7 @@ class Peer:
         self._out: collections.deque[tuple[int, bytes]] = collections.deque()  # (seq or 0, frame)
         self._queued_events = 0
         self._wake = asyncio.Event()
+        self._sending = False
 
     @property
     def sees_confidential(self) -> bool:
@@ -63,6 +66,18 @@ class Peer:
         self.last_sent_seq = seq
         self._wake.set()
 
+    def claim_direct(self, seq: int) -> bool:
+        """Whether a live event may be written to this seat at once, bypassing its queue (the fast
+        path of fan-out): only when nothing is queued or being written, so order holds, and the
+        socket's write buffer is small, so a slow seat still goes through its bounded queue."""
+        if not self.subscribed or seq <= self.last_sent_seq or self._out or self._sending:
+            return False
+        transport = self.ws.transport
+        if transport is None or transport.get_write_buffer_size() > DIRECT_WRITE_LIMIT:
+            return False
+        self.last_sent_seq = seq
+        return True
+
     def _overflow(self, seq: int) -> None:
         log.warning(
             "seat %s fell %d events behind; asking it to resynchronise", self.seat_id, self._queued_events
@@ -83,7 +98,11 @@ class Peer:
                 seq, frame = self._out.popleft()
                 if seq:
                     self._queued_events -= 1
-                await self.ws.send(frame, text=True)
+                self._sending = True
+                try:
+                    await self.ws.send(frame, text=True)
+                finally:
+                    self._sending = False
         except ConnectionClosed:
             pass
 

@@ -9,7 +9,7 @@ import socket
 from collections.abc import Awaitable, Callable
 
 from websockets.asyncio.server import Server as WsServer
-from websockets.asyncio.server import ServerConnection, serve
+from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from backend.dispatch import HANDLERS
@@ -21,11 +21,10 @@ from client_api import messages as m
 from client_api import registry
 from client_api.envelope import MAX_FRAME_BYTES, decode_envelope, decode_payload, encode
 from client_api.errors import ErrorCode, ProtocolError
+from client_api.transport import COMPRESSION, HARD_FRAME_LIMIT, SERVER_PING_INTERVAL, SERVER_PING_TIMEOUT
 
 log = logging.getLogger("backend.server")
 
-# Frames up to this size are read and answered with too_large; larger ones close the connection (1009).
-HARD_FRAME_LIMIT = 16 * MAX_FRAME_BYTES
 
 # Called with the peer and "login", "logout" or "closed" (capabilities that follow seat sessions).
 SessionHook = Callable[[Peer, str], Awaitable[None]]
@@ -70,8 +69,9 @@ class Server:
             self.host,
             self.port,
             max_size=HARD_FRAME_LIMIT,
-            ping_interval=5,
-            ping_timeout=10,
+            ping_interval=SERVER_PING_INTERVAL,
+            ping_timeout=SERVER_PING_TIMEOUT,
+            compression=COMPRESSION,
         )
         self.port = self._ws_server.sockets[0].getsockname()[1] if self._ws_server.sockets else self.port
         log.info("listening on ws://%s:%d", self.host, self.port)
@@ -93,8 +93,18 @@ class Server:
 
     def _on_event(self, event: StoredEvent) -> None:
         clear, masked = event_frames(event)
+        direct: dict[bytes, list[ServerConnection]] = {clear: [], masked: []}
         for peer in self.peers:
-            peer.send_event(event.seq, clear if peer.sees_confidential else masked)
+            frame = clear if peer.sees_confidential else masked
+            if peer.claim_direct(event.seq):
+                direct[frame].append(peer.ws)
+            else:
+                peer.send_event(event.seq, frame)
+        # Seats that keep up get the frame written now, in one pass, as websockets' broadcast does;
+        # the others get it through their own bounded queue.
+        for frame, connections in direct.items():
+            if connections:
+                broadcast(connections, frame, text=True)
 
     async def _serve_peer(self, ws: ServerConnection) -> None:
         peer = Peer(ws, self.event_limit)

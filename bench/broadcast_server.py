@@ -17,6 +17,8 @@ from pathlib import Path
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
+from client_api.transport import COMPRESSION, HARD_FRAME_LIMIT, SERVER_PING_INTERVAL, SERVER_PING_TIMEOUT
+
 
 async def run(host: str, port: int, port_file: Path | None) -> None:
     peers: set[ServerConnection] = set()
@@ -35,7 +37,16 @@ async def run(host: str, port: int, port_file: Path | None) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with serve(handler, host, port, max_size=16 << 20) as server:
+    # The same transport settings as the backend, so the comparison measures the protocol alone.
+    async with serve(
+        handler,
+        host,
+        port,
+        max_size=HARD_FRAME_LIMIT,
+        ping_interval=SERVER_PING_INTERVAL,
+        ping_timeout=SERVER_PING_TIMEOUT,
+        compression=COMPRESSION,
+    ) as server:
         url = f"ws://{host}:{server.sockets[0].getsockname()[1]}"
         if port_file is not None:
             tmp = port_file.with_suffix(".tmp")

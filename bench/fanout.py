@@ -35,6 +35,7 @@ from app.bundled_backend import BundledBackend
 from client_api import messages as m
 from client_api.client import Event, SeatClient
 from client_api.envelope import decode_envelope, decode_payload, encode
+from client_api.transport import CLIENT_PING_INTERVAL, CLIENT_PING_TIMEOUT, COMPRESSION, HARD_FRAME_LIMIT
 
 CATEGORY = "E0501"
 ADDRESS = "临江街道滨江社区江滨路 18 号"
@@ -139,7 +140,13 @@ async def _receive(ws: ClientConnection, tracker: Tracker) -> None:
 async def _connect_bare(url: str) -> ClientConnection:
     # The same connection settings as SeatClient uses.
     ws = await connect(
-        url, max_size=16 << 20, open_timeout=5, ping_interval=3, ping_timeout=6, close_timeout=2
+        url,
+        max_size=HARD_FRAME_LIMIT,
+        open_timeout=5,
+        ping_interval=CLIENT_PING_INTERVAL,
+        ping_timeout=CLIENT_PING_TIMEOUT,
+        close_timeout=2,
+        compression=COMPRESSION,
     )
     if await ws.recv() != "ready":
         raise RuntimeError("the broadcast server did not say ready")

@@ -25,8 +25,9 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from client_api import messages as m
 from client_api import registry
-from client_api.envelope import MAX_FRAME_BYTES, SUPPORTED_VERSIONS, decode_envelope, decode_payload, encode
+from client_api.envelope import SUPPORTED_VERSIONS, decode_envelope, decode_payload, encode
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from client_api.transport import CLIENT_PING_INTERVAL, CLIENT_PING_TIMEOUT, COMPRESSION, HARD_FRAME_LIMIT
 
 log = logging.getLogger("client_api")
 
@@ -232,11 +233,12 @@ class SeatClient:
                 ws = await connect(
                     self.url,
                     ssl=self.ssl,
-                    max_size=MAX_FRAME_BYTES * 16,
+                    max_size=HARD_FRAME_LIMIT,
                     open_timeout=5,
-                    ping_interval=3,
-                    ping_timeout=6,
+                    ping_interval=CLIENT_PING_INTERVAL,
+                    ping_timeout=CLIENT_PING_TIMEOUT,
                     close_timeout=2,
+                    compression=COMPRESSION,
                 )
             except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as exc:
                 if attempt == 0 or attempt % 20 == 0:

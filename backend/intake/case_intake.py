@@ -20,6 +20,13 @@ from client_api import messages as m
 CONSULTATION = "A01"  # 咨询: the only appeal type that may be answered and closed at intake
 MAX_RESOLUTION = 4000
 
+# Built once: statements made per call spend more time in SQLAlchemy than in SQLite (bench/fanout.py).
+_INSERT_REPORT = sa.insert(schema.case_reports).returning(schema.case_reports.c.id)
+_INSERT_TIMELINE = sa.insert(schema.case_timeline)
+_AREA_PARENT = sa.select(schema.areas.c.level, schema.areas.c.parent_code).where(
+    schema.areas.c.code == sa.bindparam("code")
+)
+
 
 def category_info(conn: sa.Connection, code: str) -> deadlines.CategoryInfo | None:
     cats = schema.categories
@@ -125,8 +132,7 @@ def write_report(
         "merged_by": merged_by,
         "merged_at": ts if merged_by else None,
     }
-    insert = sa.insert(schema.case_reports).values(**values).returning(schema.case_reports.c.id)
-    return int(conn.execute(insert).scalar_one())
+    return int(conn.execute(_INSERT_REPORT, values).scalar_one())
 
 
 def add_timeline(
@@ -141,31 +147,29 @@ def add_timeline(
     note: str | None = None,
 ) -> None:
     conn.execute(
-        sa.insert(schema.case_timeline).values(
-            case_id=case_id,
-            ts=ts,
-            actor=operator.username,
-            role=operator.role,
-            seat_id=seat_id,
-            action=action,
-            from_status=from_status,
-            to_status=to_status,
-            note=note,
-        )
+        _INSERT_TIMELINE,
+        {
+            "case_id": case_id,
+            "ts": ts,
+            "actor": operator.username,
+            "role": operator.role,
+            "seat_id": seat_id,
+            "action": action,
+            "from_status": from_status,
+            "to_status": to_status,
+            "note": note,
+        },
     )
 
 
 def _parents(conn: sa.Connection, code: str) -> tuple[str | None, str | None]:
     """(village, town) at or above an area in the area tree, found by level."""
-    areas = schema.areas
     found: dict[str, str] = {}
     current: str | None = code
     for _ in range(4):  # grid → village → town → district
         if current is None:
             break
-        row = conn.execute(
-            sa.select(areas.c.level, areas.c.parent_code).where(areas.c.code == current)
-        ).first()
+        row = conn.execute(_AREA_PARENT, {"code": current}).first()
         if row is None:
             break
         found.setdefault(row.level, current)

@@ -101,10 +101,13 @@ def test_a_seat_that_fell_behind_recovers_through_a_snapshot(aio: Any, server: S
             await log_in(creator, "S1")
             await log_in(slow, "S2")
             slow_peer = next(p for p in server.peers if p.seat_id == "S2")
-            slow_peer._wake.set = lambda: None  # type: ignore[method-assign]  # its sender stalls
+            # Its socket is backed up (no direct writes) and its sender stalls.
+            slow_peer.claim_direct = lambda seq: False  # type: ignore[method-assign]
+            slow_peer._wake.set = lambda: None  # type: ignore[method-assign]
             for n in range(5):
                 await creator.create_case("A01", f"路{n}号", f"积压{n}")
             del slow_peer._wake.set  # the sender wakes up again
+            del slow_peer.claim_direct
             slow_peer._wake.set()
             for _ in range(100):
                 if slow.last_seq == 5:
@@ -119,3 +122,30 @@ def test_a_seat_that_fell_behind_recovers_through_a_snapshot(aio: Any, server: S
     assert last_seq == 5
     assert snapshot_count == 2  # the first login, then the resync
     assert ids == [5, 4, 3, 2, 1]
+
+
+class _Transport:
+    def __init__(self, buffered: int) -> None:
+        self.buffered = buffered
+
+    def get_write_buffer_size(self) -> int:
+        return self.buffered
+
+
+class _Socket(_NoSocket):
+    def __init__(self, buffered: int) -> None:
+        self.transport = _Transport(buffered)
+
+
+def test_fan_out_writes_directly_only_to_a_seat_that_keeps_up() -> None:
+    keeping_up = Peer(_Socket(buffered=0), event_limit=10)  # type: ignore[arg-type]
+    keeping_up.subscribed = True
+    assert keeping_up.claim_direct(1)
+    assert not keeping_up.claim_direct(1), "never the same event twice"
+    backed_up = Peer(_Socket(buffered=1 << 20), event_limit=10)  # type: ignore[arg-type]
+    backed_up.subscribed = True
+    assert not backed_up.claim_direct(1), "a full socket buffer sends events through the bounded queue"
+    queued = Peer(_Socket(buffered=0), event_limit=10)  # type: ignore[arg-type]
+    queued.subscribed = True
+    queued.send_reply(b"reply")
+    assert not queued.claim_direct(1), "behind a queued frame, a direct write would overtake it"

@@ -116,7 +116,11 @@ def test_frame_over_the_hard_limit_closes_only_that_connection(aio: Any, server:
             await hello_login(other, "S2")
             async with connect(server.url) as ws:
                 await hello_login(ws, "S1")
-                await ws.send(b"x" * (HARD_FRAME_LIMIT + 1))
+                # Announce a frame over the hard limit; the server must refuse it from its header alone,
+                # without reading (or buffering) the body.
+                length = HARD_FRAME_LIMIT + 1
+                header = bytes([0x82, 0x80 | 127]) + length.to_bytes(8, "big") + b"\x00\x00\x00\x00"
+                ws.transport.write(header + b"x" * 1024)
                 with pytest.raises(ConnectionClosed):
                     await recv(ws)
                 close_code = ws.close_code

@@ -135,7 +135,7 @@ def test_call_screen_pop_form_duplicate_merge_second_case_and_open311(
         assert intake.duplicates.current().case.id == earlier.id
         key_press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: a.service.cases[a.service.cases.row_of(earlier.id) or 0].reporter_count == 2)
-        assert any(earlier.case_no in t.text() for t in window.toasts.toasts())
+        qtbot.waitUntil(lambda: any(earlier.case_no in t.text() for t in window.toasts.toasts()))
         qtbot.waitUntil(lambda: form.description.toPlainText() == "")
 
         # Hang up (F6), then a second, different case from the keyboard, seen by the other seat.

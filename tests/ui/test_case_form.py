@@ -94,8 +94,8 @@ def test_all_fields_reach_the_backend(qtbot: Any, seat: Seat) -> None:
     assert (case.reporter_name, case.reporter_phone, case.confidential) == ("***", "138****5678", True)
     assert (case.appeal_type, case.urgency, case.category_code) == ("A03", "urgent", "E0303")
     assert case.grid_code == "32099900100101"
-    assert any(case.case_no in t.text() for t in seat.window.toasts.toasts())
-    assert form.address.text() == ""
+    qtbot.waitUntil(lambda: any(case.case_no in t.text() for t in seat.window.toasts.toasts()))
+    qtbot.waitUntil(lambda: form.address.text() == "")
 
 
 def test_when_the_backend_is_gone_the_form_keeps_everything(
