@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from app.live_state import LiveState
 from app.seat_service import SeatService
 from client_api import calls_messages as cm
 from client_api.client import Event
@@ -14,7 +14,7 @@ from client_api.client import Event
 log = logging.getLogger("app.calls")
 
 
-class CallsService(QObject):
+class CallsService(LiveState):
     """Signals:
     myCallChanged(object): this seat's current call (a Call) or None when it has none.
     queueChanged(): the set of open calls changed.
@@ -25,40 +25,23 @@ class CallsService(QObject):
         calls: open calls by id; my_call; my_state; kpis.
     """
 
+    what = "hotline state"
+
     myCallChanged = Signal(object)
     queueChanged = Signal()
     kpisChanged = Signal(object)
     myStateChanged = Signal(object)
 
     def __init__(self, seat: SeatService, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._seat = seat
+        super().__init__(seat, parent)
         self.calls: dict[int, cm.Call] = {}
         self.my_call: cm.Call | None = None
         self.my_state: cm.OperatorState | None = None
         self.kpis: cm.HotlineKpis | None = None
-        self._loading: asyncio.Future[None] | None = None
-        seat.eventReceived.connect(self.on_seat_eventReceived)
-        seat.loggedIn.connect(lambda _op: self.reload())
-        seat.stateChanged.connect(lambda state: self.reload() if state == "connected" else None)
-        if seat.operator is not None:  # built after the login (the main window is): load now
-            QTimer.singleShot(0, self, self.reload)
 
     @property
     def seat_id(self) -> str | None:
         return self._seat.client.seat_id
-
-    def reload(self) -> None:
-        """Load again in the background (after login and after every reconnect)."""
-        if self._seat.operator is None or (self._loading is not None and not self._loading.done()):
-            return
-        self._loading = asyncio.ensure_future(self._load_logged())
-
-    async def _load_logged(self) -> None:
-        try:
-            await self.load()
-        except Exception as exc:  # a reconnect will try again; the operator is told by the status bar
-            log.warning("could not load the hotline state: %s", exc)
 
     async def load(self) -> None:
         """Load open calls, operators' states and the KPIs (after login and after each reconnect)."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from app.live_state import LiveState
 from app.seat_service import SeatService
 from client_api import inbox_messages as im
 from client_api.client import Event
@@ -20,7 +20,7 @@ def order_key(item: im.IntakeItem) -> tuple[int, float, int]:
     return (-item.priority, item.received_at, item.id)
 
 
-class InboxService(QObject):
+class InboxService(LiveState):
     """Signals:
     itemsReset(): the whole list changed (after a load).
     itemChanged(object): one IntakeItem arrived or changed (open items stay, others leave).
@@ -30,32 +30,16 @@ class InboxService(QObject):
         items: the open items in display order; new_counts: items nobody has taken, per channel.
     """
 
+    what = "inbox"
+
     itemsReset = Signal()
     itemChanged = Signal(object)
     countsChanged = Signal()
 
     def __init__(self, seat: SeatService, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._seat = seat
+        super().__init__(seat, parent)
         self.items: list[im.IntakeItem] = []
         self.new_counts: dict[str, int] = dict.fromkeys(CHANNELS, 0)
-        self._loading: asyncio.Future[None] | None = None
-        seat.eventReceived.connect(self.on_seat_eventReceived)
-        seat.loggedIn.connect(lambda _op: self.reload())
-        seat.stateChanged.connect(lambda state: self.reload() if state == "connected" else None)
-        if seat.operator is not None:  # built after the login (the main window is): load now
-            QTimer.singleShot(0, self, self.reload)
-
-    def reload(self) -> None:
-        if self._seat.operator is None or (self._loading is not None and not self._loading.done()):
-            return
-        self._loading = asyncio.ensure_future(self._load_logged())
-
-    async def _load_logged(self) -> None:
-        try:
-            await self.load()
-        except Exception as exc:  # retried on the next reconnect
-            log.warning("could not load the inbox: %s", exc)
 
     async def load(self) -> None:
         listing: im.IntakeList = await self._seat.client.request("intake.list", im.ListIntake())
