@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 
 from client_api.case_book import CaseBook
 from client_api.messages import CaseRecord
+from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +35,7 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RecordTableModel):
     """Columns: case number, time, category, grid, address, description, status, seat."""
 
     COLUMNS = ("case_no", "created_at", "category", "grid", "address", "description", "status", "seat_id")
@@ -56,6 +56,9 @@ class CaseTableModel(QAbstractTableModel):
         book.on_inserted.append(self._on_inserted)
         book.on_changed.append(self._on_changed)
 
+    def record_count(self) -> int:
+        return len(self._book)
+
     def headers(self) -> list[str]:
         return [
             self.tr("Case no."),
@@ -67,20 +70,6 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Seat"),
         ]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._book)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._book)):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.inbox_service import InboxService
 from client_api.inbox_messages import IntakeItem
+from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class InboxTableModel(QAbstractTableModel):
+class InboxTableModel(RecordTableModel):
     COLUMNS = ("channel", "received_at", "reporter", "content", "address", "status")
 
     def __init__(self, inbox: InboxService, parent: QObject | None = None) -> None:
@@ -34,26 +35,18 @@ class InboxTableModel(QAbstractTableModel):
             "iot": self.tr("Sensor"),
         }.get(channel, channel)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._inbox.items)
+    def record_count(self) -> int:
+        return len(self._inbox.items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        headers = (
+    def headers(self) -> list[str]:
+        return [
             self.tr("Channel"),
             self.tr("Received"),
             self.tr("Reporter"),
             self.tr("Report"),
             self.tr("Address"),
             self.tr("Status"),
-        )
-        return headers[section] if 0 <= section < len(headers) else None
+        ]
 
     def item_at(self, row: int) -> IntakeItem:
         return self._inbox.items[row]

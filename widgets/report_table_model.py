@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from client_api.intake_messages import CaseReport
+from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -17,7 +18,7 @@ def _time(ts: float | None) -> str:
     return "" if ts is None else dt.datetime.fromtimestamp(ts).strftime("%m-%d %H:%M:%S")
 
 
-class ReportTableModel(QAbstractTableModel):
+class ReportTableModel(RecordTableModel):
     """Columns: received, channel, reporter, phone, description, address, merged, detached."""
 
     COLUMNS = ("received_at", "channel", "reporter", "phone", "description", "address", "merged", "detached")
@@ -39,6 +40,9 @@ class ReportTableModel(QAbstractTableModel):
         """A report that joined the case by a merge and was not detached since."""
         return report.merged_by is not None and report.detached_at is None
 
+    def record_count(self) -> int:
+        return len(self._reports)
+
     def headers(self) -> list[str]:
         return [
             self.tr("Received"),
@@ -50,20 +54,6 @@ class ReportTableModel(QAbstractTableModel):
             self.tr("Merged"),
             self.tr("Detached"),
         ]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._reports)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._reports)):
