@@ -7,8 +7,15 @@ from backend.calls import handlers as calls_handlers
 from backend.handlers import Handler
 from backend.inbox import handlers as inbox_handlers
 from backend.intake import handlers as intake_handlers
+from backend.lifecycle import handlers as lifecycle_handlers
 
-_TABLES = (handlers.HANDLERS, calls_handlers.HANDLERS, inbox_handlers.HANDLERS, intake_handlers.HANDLERS)
+_TABLES = (
+    handlers.HANDLERS,
+    calls_handlers.HANDLERS,
+    inbox_handlers.HANDLERS,
+    intake_handlers.HANDLERS,
+    lifecycle_handlers.HANDLERS,
+)
 
 HANDLERS: dict[str, Handler] = {}
 for _table in _TABLES:

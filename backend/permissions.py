@@ -32,6 +32,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.create": INTAKE,
     "attachment.upload": INTAKE,
     "attachment.get": EVERYONE,
+    # The lifecycle: who may take which action is the lifecycle table's (backend/lifecycle/rules.py).
+    "case.transition": frozenset({"operator", "supervisor", "handler", "admin"}),
+    "case.actions": EVERYONE,
     # intake: look-ups for the case form are reads; merging writes, undoing a merge is supervision
     "category.search": EVERYONE,
     "case.suggest_category": EVERYONE,

@@ -80,6 +80,12 @@ cases = sa.Table(
     sa.Column("reporter_count", sa.Integer, nullable=False, server_default="1"),
     # Added by migration 0004:
     sa.Column("attachment_count", sa.Integer, nullable=False, server_default="0"),
+    # Added by migration 0005 (lifecycle):
+    sa.Column("lead_department", sa.String(32), nullable=True),
+    sa.Column("result", sa.Text, nullable=True),
+    sa.Column("satisfaction", sa.String(24), nullable=True),
+    sa.Column("reopen_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("supervision_level", sa.String(16), nullable=True),  # escalated after 3 reopenings
 )
 
 events = sa.Table(

@@ -16,6 +16,7 @@ class ErrorCode(enum.StrEnum):
     TOO_LARGE = "too_large"  # frame over the size limit
     NOT_HELLO = "not_hello"  # first message must be hello
     NOT_AUTHENTICATED = "not_authenticated"  # command needs a login first
+    INVALID_TRANSITION = "invalid_transition"  # the lifecycle table has no such move from this state
     FORBIDDEN = "forbidden"  # the operator's role may not send this request
     BAD_CREDENTIALS = "bad_credentials"
     NOT_FOUND = "not_found"

@@ -74,6 +74,11 @@ class CaseRecord(msgspec.Struct, frozen=True):
     closed_at: float | None = None
     reporter_count: int = 1
     attachment_count: int = 0
+    lead_department: str | None = None
+    result: str | None = None  # what the department reported on completion
+    satisfaction: str | None = None  # the reporter at callback: satisfied | basically_satisfied
+    reopen_count: int = 0  # 重办
+    supervision_level: str | None = None  # 督办; "escalated" (提级督办) after three reopenings
 
 
 # --- requests and their responses -------------------------------------------------------------------

@@ -10,11 +10,11 @@ from typing import TypeVar
 
 import msgspec
 
-from client_api import calls_messages, inbox_messages, intake_messages, messages
+from client_api import calls_messages, inbox_messages, intake_messages, lifecycle_messages, messages
 
 T = TypeVar("T")
 
-_MODULES = (messages, calls_messages, inbox_messages, intake_messages)
+_MODULES = (messages, calls_messages, inbox_messages, intake_messages, lifecycle_messages)
 
 
 def _merge(tables: list[dict[str, T]]) -> dict[str, T]:

@@ -1,0 +1,1 @@
+"""The case lifecycle: the one table of states and transitions, and applying a transition."""
