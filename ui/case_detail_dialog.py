@@ -29,6 +29,7 @@ from app.seat_service import SeatService
 from client_api import intake_messages as im
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from client_api.intake_api import IntakeApi
+from ui.case_actions_bar import CaseActionsBar
 from widgets.case_table_model import status_label
 from widgets.report_table_model import ReportTableModel
 
@@ -108,6 +109,9 @@ class CaseDetailDialog(QDialog):
         self.undo_button.setObjectName("undoMergeButton")
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.on_undo_clicked)
+        self.action_bar = CaseActionsBar(service, case_id, self)
+        self.action_bar.failed.connect(self._show_error)
+        self.action_bar.transitioned.connect(lambda _result: self.reload())
         self.status = QLabel(self)
         self.status.setObjectName("caseDetailStatus")
         self.status.setWordWrap(True)
@@ -123,6 +127,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.report_table, 1)
         layout.addWidget(QLabel(self.tr("Timeline"), self))
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.reload()
@@ -152,6 +157,7 @@ class CaseDetailDialog(QDialog):
             self._show_error(self.tr("Not connected to the backend; the case could not be loaded."))
             return
         self._show(detail)
+        await self.action_bar.load()
 
     def _show(self, detail: im.CaseDetail) -> None:
         self.detail = detail

@@ -178,6 +178,97 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsBar</name>
+    <message>
+        <source>Register</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派遣…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Report completion…</source>
+        <translation>办结反馈…</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>核查通过</translation>
+    </message>
+    <message>
+        <source>Verification failed…</source>
+        <translation>核查不通过…</translation>
+    </message>
+    <message>
+        <source>Callback: satisfied…</source>
+        <translation>回访：满意…</translation>
+    </message>
+    <message>
+        <source>Callback: unsatisfied…</source>
+        <translation>回访：不满意…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>挂账…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>The case&apos;s actions could not be loaded: {reason}</source>
+        <translation>无法加载该工单可执行的操作：{reason}</translation>
+    </message>
+    <message>
+        <source>Lead department:</source>
+        <translation>主办部门：</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>The reporter is:</source>
+        <translation>反映人评价：</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <source>Reason or note:</source>
+        <translation>原因或备注：</translation>
+    </message>
+    <message>
+        <source>Refused: {message}</source>
+        <translation>被拒绝：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; nothing was changed.</source>
+        <translation>未连接后台，未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case</source>
