@@ -10,13 +10,12 @@ import msgspec
 
 from backend.attachments import insert_attachment, read_attachment
 from backend.masking import mask_case, mask_cases
-from backend.peer import event_frames
+from backend.peer import Peer, event_frames
 from client_api import messages as m
 from client_api.envelope import PROTOCOL_VERSION, SUPPORTED_VERSIONS, encode
 from client_api.errors import ErrorCode, ProtocolError
 
 if TYPE_CHECKING:
-    from backend.peer import Peer
     from backend.server import Server
 
 Handler = Callable[["Server", "Peer", Any], Awaitable[msgspec.Struct]]

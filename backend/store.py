@@ -96,20 +96,24 @@ class Store:
 
     async def create_case(self, req: m.CreateCase, operator: m.Operator, seat_id: str) -> m.CaseRecord:
         validated_text(req)  # refuse bad text before queueing for the write lock
-        async with self.write_lock:
-            record, events = await self._transactor.run(insert_case, req, operator, seat_id)
-            for event in events:
-                self._publish(event)
+        record: m.CaseRecord = await self.run_write(insert_case, req, operator, seat_id)
         return record
 
     async def run_write(self, fn: Callable[..., tuple[T, list[StoredEvent]]], *args: Any) -> T:
+        """Run ``fn(conn, *args) -> (result, events)`` in one transaction; see ``run_write_events``."""
+        result, _events = await self.run_write_events(fn, *args)
+        return result
+
+    async def run_write_events(
+        self, fn: Callable[..., tuple[T, list[StoredEvent]]], *args: Any
+    ) -> tuple[T, list[StoredEvent]]:
         """Run ``fn(conn, *args) -> (result, events)`` in one transaction under the write lock; publish
         the events after commit, still under the lock, so seats get them in sequence order."""
         async with self.write_lock:
             result, events = await self._transactor.run(fn, *args)
             for event in events:
                 self._publish(event)
-        return result
+        return result, events
 
     async def list_cases(self, limit: int, before_id: int | None = None) -> list[m.CaseRecord]:
         if not 1 <= limit <= 1000:

@@ -107,10 +107,5 @@ Change = tuple[T, list[StoredEvent]]
 
 
 async def run_write(store: Store, fn: Callable[..., Change[T]], *args: Any) -> Change[T]:
-    """Run ``fn(conn, *args)`` in one transaction under the store's write lock and publish its events
-    after commit, still under the lock, so seats get them in sequence order."""
-    async with store.write_lock:
-        result, events = await store._transactor.run(fn, *args)
-        for event in events:
-            store._publish(event)
-    return result, events
+    """``store.run_write_events``: the call center needs the events to know when the KPIs changed."""
+    return await store.run_write_events(fn, *args)

@@ -33,26 +33,24 @@ async def intake_list(server: Server, peer: Peer, req: im.ListIntake) -> im.Inta
 
 async def intake_submit(server: Server, peer: Peer, req: im.SubmitIntake) -> im.IntakeItemResult:
     values = submission_values(req)
-    item = await writes.run_write(server.store, writes.insert_item, values, time.time())
+    item = await server.store.run_write(writes.insert_item, values, time.time())
     return im.IntakeItemResult(item)
 
 
 async def intake_take(server: Server, peer: Peer, req: im.TakeIntake) -> im.IntakeItemResult:
-    item = await writes.run_write(server.store, writes.take_item, req.item_id, _operator(peer), time.time())
+    item = await server.store.run_write(writes.take_item, req.item_id, _operator(peer), time.time())
     return im.IntakeItemResult(item)
 
 
 async def intake_release(server: Server, peer: Peer, req: im.ReleaseIntake) -> im.IntakeItemResult:
-    item = await writes.run_write(
-        server.store, writes.release_item, req.item_id, _operator(peer), time.time()
-    )
+    item = await server.store.run_write(writes.release_item, req.item_id, _operator(peer), time.time())
     return im.IntakeItemResult(item)
 
 
 async def intake_dismiss(server: Server, peer: Peer, req: im.DismissIntake) -> im.IntakeItemResult:
     reason = required_text(req.reason, "reason", MAX_REASON)
-    item = await writes.run_write(
-        server.store, writes.dismiss_item, req.item_id, reason, _operator(peer), time.time()
+    item = await server.store.run_write(
+        writes.dismiss_item, req.item_id, reason, _operator(peer), time.time()
     )
     return im.IntakeItemResult(item)
 

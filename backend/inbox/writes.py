@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
@@ -14,7 +13,7 @@ from client_api.errors import ErrorCode, ProtocolError
 from client_api.inbox_messages import IntakeCreated, IntakeItem, IntakeUpdated
 
 if TYPE_CHECKING:
-    from backend.store import Store
+    pass
 
 T = TypeVar("T")
 
@@ -22,16 +21,6 @@ T = TypeVar("T")
 OVERRIDE_ROLES = frozenset({"supervisor", "admin"})
 
 Change = tuple[IntakeItem, list[StoredEvent]]
-
-
-async def run_write(store: Store, fn: Callable[..., tuple[T, list[StoredEvent]]], *args: Any) -> T:
-    """Run ``fn(conn, *args)`` in one transaction under the store's write lock; publish its events
-    after commit, still under the lock, so seats get them in sequence order."""
-    async with store.write_lock:
-        result, events = await store._transactor.run(fn, *args)
-        for event in events:
-            store._publish(event)
-    return result
 
 
 def insert_item(conn: sa.Connection, values: dict[str, Any], now: float) -> Change:

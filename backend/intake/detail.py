@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 import msgspec
 import sqlalchemy as sa
 
@@ -11,6 +13,7 @@ from backend.masking import MASKED_NAME, mask_case, mask_phone, sees_confidentia
 from client_api import intake_messages as im
 
 cases, reports, timeline = schema.cases, schema.case_reports, schema.case_timeline
+S = TypeVar("S", bound=msgspec.Struct)
 
 
 def read_detail(conn: sa.Connection, case_id: int) -> im.CaseDetail | None:
@@ -28,36 +31,8 @@ def read_detail(conn: sa.Connection, case_id: int) -> im.CaseDetail | None:
     ).all()
     return im.CaseDetail(
         case=case_from_row(row),
-        reports=[
-            im.CaseReport(
-                id=r.id,
-                received_at=r.received_at,
-                channel=r.channel,
-                reporter_name=r.reporter_name,
-                reporter_phone=r.reporter_phone,
-                confidential=bool(r.confidential),
-                description=r.description,
-                address=r.address,
-                merged_by=r.merged_by,
-                merged_at=r.merged_at,
-                detached_by=r.detached_by,
-                detached_at=r.detached_at,
-            )
-            for r in report_rows
-        ],
-        timeline=[
-            im.TimelineEntry(
-                ts=t.ts,
-                actor=t.actor,
-                role=t.role,
-                seat_id=t.seat_id,
-                action=t.action,
-                from_status=t.from_status,
-                to_status=t.to_status,
-                note=t.note,
-            )
-            for t in timeline_rows
-        ],
+        reports=[_struct(r, im.CaseReport) for r in report_rows],
+        timeline=[_struct(t, im.TimelineEntry) for t in timeline_rows],
     )
 
 
@@ -80,3 +55,8 @@ def mask_detail(detail: im.CaseDetail, role: str) -> im.CaseDetail:
         case=mask_case(detail.case, role),
         reports=[mask_report(r, confidential, role) for r in detail.reports],
     )
+
+
+def _struct(row: sa.Row[Any], cls: type[S]) -> S:
+    """A row as the struct of the same field names (extra columns are left out)."""
+    return msgspec.convert({field: getattr(row, field) for field in cls.__struct_fields__}, cls)

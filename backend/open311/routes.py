@@ -44,7 +44,7 @@ async def post_request(request: web.Request) -> web.Response:
         raise bad_request(exc.message) from None
     channel = channel_of(app_name)
     values |= {"channel": channel, "priority": CHANNEL_PRIORITY[channel], "app_name": app_name}
-    item = await writes.run_write(store, writes.insert_item, values, time.time())
+    item = await store.run_write(writes.insert_item, values, time.time())
     notice = f"已收到您的诉求，受理编号 {item.id}，我们将尽快处理。"
     return json_response([{"service_request_id": str(item.id), "service_notice": notice, "account_id": None}])
 

@@ -36,9 +36,9 @@ def item_row(engine: sa.Engine, item_id: int) -> Any:
 
 
 def new_item(aio: Any, store: Store, taken_by: m.Operator | None = None) -> IntakeItem:
-    item: IntakeItem = aio.run(writes.run_write(store, writes.insert_item, dict(ITEM), time.time()))
+    item: IntakeItem = aio.run(store.run_write(writes.insert_item, dict(ITEM), time.time()))
     if taken_by is not None:
-        item = aio.run(writes.run_write(store, writes.take_item, item.id, taken_by, time.time()))
+        item = aio.run(store.run_write(writes.take_item, item.id, taken_by, time.time()))
     return item
 
 
@@ -102,7 +102,7 @@ def test_only_one_of_two_racing_takes_wins(aio: Any, seeded_store: Store, sync_e
     async def race() -> list[Any]:
         return await asyncio.gather(
             *(
-                writes.run_write(seeded_store, writes.take_item, item.id, op, time.time())
+                seeded_store.run_write(writes.take_item, item.id, op, time.time())
                 for op in (OPERATOR1, OPERATOR2)
             ),
             return_exceptions=True,
