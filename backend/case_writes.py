@@ -131,6 +131,11 @@ def link_call_to_case(conn: sa.Connection, call_id: int, case_id: int) -> None:
 
 def case_from_row(row: sa.Row[Any]) -> m.CaseRecord:
     """A case as seats see it, from a row of ``cases`` (all columns)."""
-    return msgspec.convert(
-        {field: getattr(row, field) for field in m.CaseRecord.__struct_fields__}, m.CaseRecord
-    )
+    values = {field: getattr(row, field) for field in m.CaseRecord.__struct_fields__}
+    values["co_departments"] = split_codes(values["co_departments"])
+    return msgspec.convert(values, m.CaseRecord)
+
+
+def split_codes(joined: str | None) -> tuple[str, ...]:
+    """Department codes stored comma-separated (``cases.co_departments``) as a tuple."""
+    return tuple(code for code in (joined or "").split(",") if code)

@@ -8,6 +8,8 @@ from backend.handlers import Handler
 from backend.inbox import handlers as inbox_handlers
 from backend.intake import handlers as intake_handlers
 from backend.lifecycle import handlers as lifecycle_handlers
+from backend.routing import handlers as routing_handlers
+from backend.sla import handlers as sla_handlers
 
 _TABLES = (
     handlers.HANDLERS,
@@ -15,6 +17,8 @@ _TABLES = (
     inbox_handlers.HANDLERS,
     intake_handlers.HANDLERS,
     lifecycle_handlers.HANDLERS,
+    routing_handlers.HANDLERS,
+    sla_handlers.HANDLERS,
 )
 
 HANDLERS: dict[str, Handler] = {}

@@ -35,6 +35,23 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # The lifecycle: who may take which action is the lifecycle table's (backend/lifecycle/rules.py).
     "case.transition": frozenset({"operator", "supervisor", "handler", "admin"}),
     "case.actions": EVERYONE,
+    # dispatch and joint handling: routing rules are the center's data, edited by supervisors; who may
+    # act on which case is narrowed further by the unit tree (backend/lifecycle/units.py)
+    "routing.list": EVERYONE,
+    "routing.save": SUPERVISION,
+    "routing.delete": SUPERVISION,
+    "routing.suggest": frozenset({"operator", "supervisor", "handler", "admin"}),
+    "case.progress": frozenset({"handler", "supervisor", "admin"}),
+    "case.link": frozenset({"operator", "supervisor", "admin"}),
+    "case.unlink": SUPERVISION,
+    "consultation.open": SUPERVISION,
+    "consultation.conclude": SUPERVISION,
+    # time limits and supervision
+    "extension.request": frozenset({"handler", "supervisor", "admin"}),
+    "extension.decide": SUPERVISION,
+    "case.supervise": SUPERVISION,
+    "case.urge": SUPERVISION,
+    "kpi.departments": EVERYONE,
     # intake: look-ups for the case form are reads; merging writes, undoing a merge is supervision
     "category.search": EVERYONE,
     "case.suggest_category": EVERYONE,

@@ -29,6 +29,9 @@ departments = sa.Table(
     sa.Column("name", sa.String(128), nullable=False),
     sa.Column("area_code", sa.String(32), sa.ForeignKey("areas.code"), nullable=True),
     sa.Column("duty_phone", sa.String(32), nullable=True),
+    # Added by migration 0006: the dispatch tree (区 → 镇 → 村 → 网格); a parent sees its children's cases.
+    sa.Column("level", sa.String(16), nullable=False, server_default="district"),
+    sa.Column("parent_code", sa.String(32), nullable=True),
 )
 
 categories = sa.Table(
@@ -47,6 +50,7 @@ accounts = sa.Table(
     sa.Column("display_name", sa.String(128), nullable=False),
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("department_code", sa.String(32), nullable=True),  # 0006: the unit; None = district center
 )
 
 cases = sa.Table(
@@ -85,7 +89,18 @@ cases = sa.Table(
     sa.Column("result", sa.Text, nullable=True),
     sa.Column("satisfaction", sa.String(24), nullable=True),
     sa.Column("reopen_count", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("supervision_level", sa.String(16), nullable=True),  # escalated after 3 reopenings
+    sa.Column("supervision_level", sa.String(16), nullable=True),  # general|key|listed|escalated
+    # Added by migration 0006 (dispatch and SLA):
+    sa.Column("co_departments", sa.String(256), nullable=False, server_default=""),  # comma-separated
+    sa.Column("stage_started_at", sa.Float, nullable=True),
+    sa.Column("stage_deadline_at", sa.Float, nullable=True),
+    sa.Column("stage_overdue", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("overdue", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("extension_state", sa.String(16), nullable=True),  # pending|approved|refused
+    sa.Column("link_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("dispatched_at", sa.Float, nullable=True),
+    sa.Column("completed_at", sa.Float, nullable=True),
+    sa.Column("return_count", sa.Integer, nullable=False, server_default="0"),
 )
 
 events = sa.Table(
@@ -139,6 +154,7 @@ case_timeline = sa.Table(
     sa.Column("from_status", sa.String(24), nullable=True),
     sa.Column("to_status", sa.String(24), nullable=True),
     sa.Column("note", sa.Text, nullable=True),
+    sa.Column("department_code", sa.String(32), nullable=True),  # 0006: the unit the case was with
 )
 
 calls = sa.Table(
@@ -236,4 +252,76 @@ attachments = sa.Table(
     sa.Column("size", sa.Integer, nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+# --- dispatch, SLA and joint handling (migration 0006) ----------------------------------------------
+
+sa.Index("ix_cases_lead_department", cases.c.lead_department)
+sa.Index("ix_cases_status_stage_deadline", cases.c.status, cases.c.stage_deadline_at)
+
+routing_rules = sa.Table(
+    "routing_rules",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("category_code", sa.String(32), nullable=True),  # None: any category
+    sa.Column("area_code", sa.String(32), nullable=True),  # None: anywhere; else this area and below
+    sa.Column("department_code", sa.String(32), nullable=False),
+    sa.Column("co_departments", sa.String(256), nullable=False, server_default=""),
+    sa.Column("priority", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("note", sa.Text, nullable=True),
+)
+
+extensions = sa.Table(
+    "extensions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("requested_by", sa.String(64), nullable=False),
+    sa.Column("requested_at", sa.Float, nullable=False),
+    sa.Column("amount", sa.Integer, nullable=False),
+    sa.Column("unit", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),  # pending|approved|refused
+    sa.Column("decided_by", sa.String(64), nullable=True),
+    sa.Column("decided_at", sa.Float, nullable=True),
+    sa.Column("decision_note", sa.Text, nullable=True),
+    sa.Column("old_deadline_at", sa.Float, nullable=True),
+    sa.Column("new_deadline_at", sa.Float, nullable=True),
+)
+
+callbacks = sa.Table(
+    "callbacks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("satisfaction", sa.String(24), nullable=False),  # satisfied|basically_satisfied|unsatisfied
+    sa.Column("note", sa.Text, nullable=True),
+)
+
+case_links = sa.Table(
+    "case_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("other_case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # same_incident | parent (case_id is the parent)
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+consultations = sa.Table(
+    "consultations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False, index=True),
+    sa.Column("topic", sa.Text, nullable=False),
+    sa.Column("departments", sa.String(256), nullable=False),  # comma-separated codes
+    sa.Column("opened_by", sa.String(64), nullable=False),
+    sa.Column("opened_at", sa.Float, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),  # open|concluded
+    sa.Column("conclusion", sa.Text, nullable=True),
+    sa.Column("concluded_by", sa.String(64), nullable=True),
+    sa.Column("concluded_at", sa.Float, nullable=True),
 )

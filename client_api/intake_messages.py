@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import msgspec
 
-from client_api.messages import CaseRecord
+from client_api.lifecycle_records import Callback, Consultation, Extension, LinkedCase
+from client_api.messages import AttachmentInfo, CaseRecord
 
 # --- categories -------------------------------------------------------------------------------------
 
@@ -272,12 +273,18 @@ class TimelineEntry(msgspec.Struct, kw_only=True):
     from_status: str | None = None
     to_status: str | None = None
     note: str | None = None
+    department_code: str | None = None  # the unit the case was with (the new one for a dispatch)
 
 
 class CaseDetail(msgspec.Struct, kw_only=True):
     case: CaseRecord
     reports: list[CaseReport]  # oldest first
     timeline: list[TimelineEntry]  # oldest first
+    attachments: list[AttachmentInfo] = []
+    links: list[LinkedCase] = []
+    consultations: list[Consultation] = []  # newest first
+    extensions: list[Extension] = []  # newest first
+    callbacks: list[Callback] = []  # oldest first
 
 
 REQUESTS: dict[str, tuple[type[msgspec.Struct], type[msgspec.Struct]]] = {

@@ -13,7 +13,8 @@ class TransitionCase(msgspec.Struct, kw_only=True):
     case_id: int
     action: str
     note: str | None = None
-    department_code: str | None = None  # dispatch: the lead department
+    department_code: str | None = None  # dispatch, subdispatch: the lead department (unit)
+    co_departments: list[str] = []  # dispatch, subdispatch: co-handling units (协办)
     result: str | None = None  # complete: what was done
     satisfaction: str | None = None  # callback_done: satisfied | basically_satisfied
 

@@ -17,6 +17,7 @@ class Operator(msgspec.Struct, frozen=True):
     username: str
     display_name: str
     role: str
+    unit: str | None = None  # the department (unit) the account belongs to; None: the district center
 
 
 class AreaNode(msgspec.Struct, frozen=True):
@@ -29,10 +30,14 @@ class AreaNode(msgspec.Struct, frozen=True):
 
 
 class Department(msgspec.Struct, frozen=True):
+    """A unit cases are dispatched to: a district department or a town, village or grid unit."""
+
     code: str
     name: str
     area_code: str | None = None
     duty_phone: str | None = None
+    level: str = "district"  # district | town | village | grid (区/镇/村/网格)
+    parent_code: str | None = None  # the unit that dispatches on to this one; None: the district center
 
 
 class Category(msgspec.Struct, frozen=True):
@@ -78,7 +83,17 @@ class CaseRecord(msgspec.Struct, frozen=True):
     result: str | None = None  # what the department reported on completion
     satisfaction: str | None = None  # the reporter at callback: satisfied | basically_satisfied
     reopen_count: int = 0  # 重办
-    supervision_level: str | None = None  # 督办; "escalated" (提级督办) after three reopenings
+    supervision_level: str | None = None  # 督办 general|key|listed (一般/重点/挂牌); escalated (提级督办)
+    co_departments: tuple[str, ...] = ()  # 协办 units beside the lead department
+    stage_started_at: float | None = None  # when the case entered its current status
+    stage_deadline_at: float | None = None  # when the current stage must be done (None: no limit)
+    stage_overdue: bool = False  # the current stage's deadline passed (flagged by the backend)
+    overdue: bool = False  # the completion deadline (deadline_at) passed before completion
+    extension_state: str | None = None  # the last extension request: pending | approved | refused
+    link_count: int = 0  # linked cases (协调联动)
+    dispatched_at: float | None = None  # first dispatch
+    completed_at: float | None = None  # the department's last completion report
+    return_count: int = 0  # 退回
 
 
 # --- requests and their responses -------------------------------------------------------------------

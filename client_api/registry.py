@@ -10,11 +10,27 @@ from typing import TypeVar
 
 import msgspec
 
-from client_api import calls_messages, inbox_messages, intake_messages, lifecycle_messages, messages
+from client_api import (
+    calls_messages,
+    dispatch_messages,
+    inbox_messages,
+    intake_messages,
+    lifecycle_messages,
+    messages,
+    sla_messages,
+)
 
 T = TypeVar("T")
 
-_MODULES = (messages, calls_messages, inbox_messages, intake_messages, lifecycle_messages)
+_MODULES = (
+    messages,
+    calls_messages,
+    inbox_messages,
+    intake_messages,
+    lifecycle_messages,
+    dispatch_messages,
+    sla_messages,
+)
 
 
 def _merge(tables: list[dict[str, T]]) -> dict[str, T]:

@@ -145,6 +145,7 @@ def add_timeline(
     from_status: str | None,
     to_status: str | None,
     note: str | None = None,
+    department_code: str | None = None,
 ) -> None:
     conn.execute(
         _INSERT_TIMELINE,
@@ -158,6 +159,7 @@ def add_timeline(
             "from_status": from_status,
             "to_status": to_status,
             "note": note,
+            "department_code": department_code,
         },
     )
 

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from backend import schema
 from backend.case_writes import case_from_row
+from backend.lifecycle.detail import lifecycle_detail
 from backend.masking import MASKED_NAME, mask_case, mask_phone, sees_confidential
 from client_api import intake_messages as im
 
@@ -33,6 +34,7 @@ def read_detail(conn: sa.Connection, case_id: int) -> im.CaseDetail | None:
         case=case_from_row(row),
         reports=[_struct(r, im.CaseReport) for r in report_rows],
         timeline=[_struct(t, im.TimelineEntry) for t in timeline_rows],
+        **lifecycle_detail(conn, case_id),
     )
 
 

@@ -56,6 +56,9 @@ def _t(
 TRANSITIONS: tuple[Transition, ...] = (
     _t("register", "立案", {"received"}, "registered", DESK),
     _t("dispatch", "派遣", {"registered"}, "dispatched", DESK, "department_code"),
+    _t(
+        "subdispatch", "下派", {"dispatched", "handling"}, "dispatched", DESK | DEPARTMENTS, "department_code"
+    ),
     _t("accept", "签收", {"dispatched"}, "handling", DEPARTMENTS | SUPERVISORS),
     _t("return", "退回", {"dispatched", "handling"}, "registered", DEPARTMENTS | SUPERVISORS, "note"),
     _t("complete", "办结反馈", {"handling"}, "verifying", DEPARTMENTS | SUPERVISORS, "result"),
@@ -71,6 +74,8 @@ TRANSITIONS: tuple[Transition, ...] = (
 BY_ACTION = {t.action: t for t in TRANSITIONS}
 ROLES_IN_TABLE = frozenset(role for t in TRANSITIONS for role in t.roles)
 SATISFIED = ("satisfied", "basically_satisfied")  # 满意 / 基本满意; 不满意 goes through callback_unsatisfied
+SATISFACTIONS = (*SATISFIED, "unsatisfied")
+SUPERVISION_LEVELS = {"general": "一般督办", "key": "重点督办", "listed": "挂牌督办", "escalated": "提级督办"}
 # A case reopened this many times is escalated to supervision (提级督办).
 ESCALATE_AFTER_REOPENINGS = 3
 

@@ -1,0 +1,1 @@
+"""Dispatch routing (智能分拨), the unit tree, progress reports, linked cases and consultations."""

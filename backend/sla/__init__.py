@@ -1,0 +1,1 @@
+"""Time limits in force (SLA watcher, extensions), supervision, department KPIs, department simulator."""
