@@ -12,6 +12,8 @@ from pathlib import Path
 
 from backend.database import data_dir, default_db_url
 from backend.open311.commands import add_commands as add_api_key_commands
+from backend.security.commands import add_commands as add_security_commands
+from backend.security.first_start import secure_first_start
 from backend.seed import seed_demo
 from backend.server import Server
 from backend.services import add_arguments, build_services
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Subcommands are maintenance jobs; without one the server runs.
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (default: serve)")
     add_api_key_commands(commands)
+    add_security_commands(commands)
     return parser
 
 
@@ -53,6 +56,16 @@ async def run(args: argparse.Namespace) -> int:
             await store.set_meta("exercise", "1")
         exercise = await store.get_meta("exercise") == "1"
         demo = await store.get_meta("demo_seeded") == "1"
+        if not demo:
+            disabled, password = await secure_first_start(store)
+            if disabled:
+                print(f"disabled accounts with a default password: {', '.join(disabled)}", flush=True)
+            if password:
+                print(
+                    f"first start: administrator account 'admin', password {password} (shown once; "
+                    "set another with: command-seat-server reset-password admin)",
+                    flush=True,
+                )
         server = Server(
             store,
             host=args.host,

@@ -51,6 +51,11 @@ accounts = sa.Table(
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("department_code", sa.String(32), nullable=True),  # 0006: the unit; None = district center
+    # 0007: lockout after failed logins, a password that must be changed, a disabled account
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.Float, nullable=True),
+    sa.Column("must_change_password", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 cases = sa.Table(
@@ -324,4 +329,35 @@ consultations = sa.Table(
     sa.Column("conclusion", sa.Text, nullable=True),
     sa.Column("concluded_by", sa.String(64), nullable=True),
     sa.Column("concluded_at", sa.Float, nullable=True),
+)
+
+# --- security (migration 0007) ----------------------------------------------------------------------
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("ts", sa.Float, nullable=False, index=True),
+    sa.Column("actor", sa.String(64), nullable=True),
+    sa.Column("role", sa.String(16), nullable=True),
+    sa.Column("seat_id", sa.String(64), nullable=True),
+    sa.Column("address", sa.String(64), nullable=True),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("target", sa.String(64), nullable=True),
+    sa.Column("outcome", sa.String(16), nullable=False),
+    sa.Column("detail", sa.Text, nullable=True),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+# A command's idempotency key, recorded in the transaction that applies it; its answer once sent.
+applied_commands = sa.Table(
+    "applied_commands",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("type", sa.String(64), nullable=False),
+    sa.Column("applied_at", sa.Float, nullable=False, index=True),
+    sa.Column("response", sa.Text, nullable=True),  # the answer's payload (JSON) once it was built
 )

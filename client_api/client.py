@@ -27,6 +27,7 @@ from client_api import messages as m
 from client_api import registry
 from client_api.envelope import SUPPORTED_VERSIONS, decode_envelope, decode_payload, encode
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from client_api.tls import PinMismatch, check_pin
 from client_api.transport import CLIENT_PING_INTERVAL, CLIENT_PING_TIMEOUT, COMPRESSION, HARD_FRAME_LIMIT
 
 log = logging.getLogger("client_api")
@@ -78,12 +79,15 @@ class SeatClient:
         client_name: str = "command-seat",
         request_timeout: float = 10.0,
         ssl: ssl_module.SSLContext | None = None,
+        tls_pin: str | None = None,
         backoff: tuple[float, ...] = BACKOFF,
     ) -> None:
         self.url = url
         self.client_name = client_name
         self.request_timeout = request_timeout
         self.ssl = ssl
+        self.tls_pin = tls_pin  # sha256 of the backend's certificate, checked after every handshake
+        self.link_error: str | None = None  # why the last attempt to connect failed, for the operator
         self.backoff = backoff
         self.state = ConnectionState.OFFLINE
         self.server: m.HelloOk | None = None
@@ -192,8 +196,15 @@ class SeatClient:
     async def ping(self) -> m.Pong:
         return await self.request("ping", m.Ping())
 
-    async def request(self, type_: str, payload: msgspec.Struct, timeout: float | None = None) -> Any:
-        """Send a request and wait for its answer; raise ProtocolError, RequestTimeout or NotConnected."""
+    async def request(
+        self,
+        type_: str,
+        payload: msgspec.Struct | msgspec.Raw,
+        timeout: float | None = None,
+        key: str | None = None,
+    ) -> Any:
+        """Send a request and wait for its answer; raise ProtocolError, RequestTimeout or NotConnected.
+        ``key`` makes it a command the backend applies once (a repeat gets the first answer)."""
         ws = self._ws
         if ws is None:
             raise NotConnected(f"not connected to {self.url}")
@@ -202,7 +213,7 @@ class SeatClient:
         self._pending[id_] = (type_, future)
         try:
             try:
-                await ws.send(encode("req", type_, payload, id_=id_), text=True)
+                await ws.send(encode("req", type_, payload, id_=id_, key=key), text=True)
             except ConnectionClosed:
                 raise NotConnected(f"the connection to {self.url} closed") from None
             try:
@@ -240,13 +251,21 @@ class SeatClient:
                     close_timeout=2,
                     compression=COMPRESSION,
                 )
+                if self.tls_pin is not None:
+                    try:
+                        check_pin(ws.transport.get_extra_info("ssl_object"), self.tls_pin)
+                    except PinMismatch:
+                        await ws.close()
+                        raise
             except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as exc:
+                self.link_error = str(exc)
                 if attempt == 0 or attempt % 20 == 0:
                     log.info("cannot reach %s: %s", self.url, exc)
                 await self._wait_backoff(attempt)
                 attempt += 1
                 continue
             attempt = 0
+            self.link_error = None
             await self._serve_connection(ws)
             if not self._closing:
                 self._set_state(ConnectionState.RECONNECTING)

@@ -7,12 +7,14 @@ A frame is a JSON object::
 
 ``kind`` is ``req`` (client → server), ``res`` (the answer, same ``id`` and ``type``), ``err`` (an error
 answer, same ``id``; ``type`` is the request's type or ``protocol``) or ``evt`` (server-pushed event,
-with the server sequence number ``seq``). The payload is decoded in a second step against the schema
+with the server sequence number ``seq``). A command may carry an idempotency ``key``: the backend applies
+it once and answers a repeat with the first answer. The payload is decoded in a second step against the schema
 of its ``(kind, type)``, so an unknown type or a bad payload is told apart from a broken frame.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any, Literal, TypeVar
 
@@ -38,6 +40,7 @@ class Envelope(msgspec.Struct, omit_defaults=True):
     ts: float
     id: str | None = None
     seq: int | None = None
+    key: str | None = None  # idempotency key of a command (requests only)
     payload: msgspec.Raw = msgspec.Raw(b"{}")
 
 
@@ -48,6 +51,7 @@ class _OutEnvelope(msgspec.Struct, omit_defaults=True):
     ts: float
     id: str | None = None
     seq: int | None = None
+    key: str | None = None
     payload: Any = None
 
 
@@ -63,6 +67,7 @@ def encode(
     id_: str | None = None,
     seq: int | None = None,
     ts: float | None = None,
+    key: str | None = None,
 ) -> bytes:
     """Encode one frame; ``payload`` is a message struct (or anything msgspec encodes)."""
     env = _OutEnvelope(
@@ -72,6 +77,7 @@ def encode(
         ts=time.time() if ts is None else ts,
         id=id_,
         seq=seq,
+        key=key,
         payload=payload,
     )
     return _encoder.encode(env)
@@ -94,8 +100,29 @@ def decode_envelope(frame: bytes | str) -> Envelope:
 
 
 def decode_payload(raw: msgspec.Raw, schema: type[T]) -> T:
-    """Decode a payload against its schema; raise ProtocolError(INVALID_PAYLOAD) naming the problem."""
+    """Decode a payload against its schema; raise ProtocolError(INVALID_PAYLOAD) naming the problem.
+    Integers must fit in 64 bits (what both databases store)."""
     try:
-        return msgspec.json.decode(raw, type=schema)
+        value = msgspec.json.decode(raw, type=schema)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD, str(exc)) from None
+    if _LONG_DIGITS.search(bytes(raw)):  # cheap test first: only a long digit run can be a huge integer
+        _check_int_range(msgspec.json.decode(raw), "$")
+    return value
+
+
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+_INT64 = range(-(2**63), 2**63)
+
+
+def _check_int_range(value: Any, path: str) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and value not in _INT64:
+        raise ProtocolError(ErrorCode.INVALID_PAYLOAD, f"the number at {path} does not fit in 64 bits")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_int_range(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_int_range(item, f"{path}[{index}]")

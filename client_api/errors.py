@@ -22,6 +22,8 @@ class ErrorCode(enum.StrEnum):
     NOT_FOUND = "not_found"
     UNAVAILABLE = "unavailable"  # the feature is not running on this backend (e.g. the call simulator)
     INTERNAL = "internal"  # the server failed; the command was not applied
+    ALREADY_APPLIED = "already_applied"  # a repeated command key whose first answer was lost; it was applied
+    LOCKED = "locked"  # the account is locked or disabled
 
 
 class ProtocolError(Exception):

@@ -1,0 +1,1 @@
+"""Reliability of the backend: commands applied exactly once (idempotency keys)."""

@@ -1,0 +1,1 @@
+"""Security of the backend: the audit log with its hash chain (more to come: lockout, TLS)."""
