@@ -57,9 +57,12 @@ class Startup:
             return str(url)
         phase("backend: bundled")
         db_name = "drill.sqlite3" if self.args.exercise else "seat.sqlite3"
-        # The seat's own backend serves demos and drills, so its call simulator runs; with --demo a
-        # scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work.
-        simulator = ["--simulate-calls"] + (["--sim-call-interval", "120"] if self.args.demo else [])
+        # The seat's own backend serves demos and drills, so its call simulator runs and its department
+        # simulator plays the departments (accepts, progresses, completes, sometimes returns); with
+        # --demo a scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work.
+        simulator = ["--simulate-calls", "--simulate-departments"]
+        if self.args.demo:
+            simulator += ["--sim-call-interval", "120"]
         self.backend = BundledBackend(
             data_dir() / "bundled",
             db_url=f"sqlite:///{data_dir() / db_name}",

@@ -11,6 +11,7 @@ import msgspec
 from backend.attachments import insert_attachment, read_attachment
 from backend.masking import mask_case, mask_cases
 from backend.peer import Peer, event_frames
+from backend.routing.visibility import visible
 from client_api import messages as m
 from client_api.envelope import PROTOCOL_VERSION, SUPPORTED_VERSIONS, encode
 from client_api.errors import ErrorCode, ProtocolError
@@ -54,6 +55,7 @@ async def login(server: Server, peer: Peer, req: m.Login) -> m.LoginOk:
     operator = await server.store.authenticate(req.username, req.password)
     if operator is None:
         raise ProtocolError(ErrorCode.BAD_CREDENTIALS, "unknown user or wrong password")
+    peer.scope = await server.store.unit_scope(operator.unit)
     peer.operator = operator
     peer.seat_id = seat_id
     return m.LoginOk(operator=operator, seat_id=peer.seat_id)
@@ -61,6 +63,7 @@ async def login(server: Server, peer: Peer, req: m.Login) -> m.LoginOk:
 
 async def logout(server: Server, peer: Peer, req: m.Logout) -> m.LogoutOk:
     peer.operator = None
+    peer.scope = None
     peer.subscribed = False
     return m.LogoutOk()
 
@@ -83,6 +86,10 @@ async def subscribe(server: Server, peer: Peer, req: m.Subscribe) -> m.Subscribe
         peer.last_sent_seq = req.from_seq
         peer.subscribed = True
         for ev in events:
+            if peer.scope is not None and not visible(
+                peer.scope, server.event_scope.units(ev, remember=False)
+            ):
+                continue
             clear, masked = event_frames(ev)
             peer.send_event(ev.seq, clear if peer.sees_confidential else masked)
     return m.SubscribeOk(last_seq=last, replayed=len(events))
@@ -105,7 +112,7 @@ async def case_create(server: Server, peer: Peer, req: m.CreateCase) -> m.CaseCr
 async def case_list(server: Server, peer: Peer, req: m.ListCases) -> m.CaseList:
     store = server.store
     async with store.write_lock:  # the list and last_seq must describe the same moment
-        cases = await store.list_cases(req.limit, req.before_id)
+        cases = await store.list_cases(req.limit, req.before_id, peer.scope)
         last = await store.last_seq()
     assert peer.operator is not None
     return m.CaseList(cases=mask_cases(cases, peer.operator.role), last_seq=last)

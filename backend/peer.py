@@ -26,7 +26,8 @@ DIRECT_WRITE_LIMIT = 64 * 1024  # bytes waiting in the socket's buffer above whi
 
 
 class Peer:
-    """Attributes: operator and seat_id once logged in; subscribed while it receives live events."""
+    """Attributes: operator and seat_id once logged in; subscribed while it receives live events;
+    scope, the units whose cases the account sees (None: all, the district center)."""
 
     def __init__(self, ws: ServerConnection, event_limit: int) -> None:
         self.ws = ws
@@ -34,6 +35,7 @@ class Peer:
         self.hello_done = False
         self.operator: m.Operator | None = None
         self.seat_id: str | None = None
+        self.scope: frozenset[str] | None = None
         self.subscribed = False
         self.last_sent_seq = 0
         self._out: collections.deque[tuple[int, bytes]] = collections.deque()  # (seq or 0, frame)

@@ -160,6 +160,7 @@ case_timeline = sa.Table(
     sa.Column("to_status", sa.String(24), nullable=True),
     sa.Column("note", sa.Text, nullable=True),
     sa.Column("department_code", sa.String(32), nullable=True),  # 0006: the unit the case was with
+    sa.Column("deadline_at", sa.Float, nullable=True),  # 0006: the completion deadline in force then
 )
 
 calls = sa.Table(

@@ -1,4 +1,4 @@
-"""Load the demo district (towns, villages, grids, departments, categories, accounts) into a store."""
+"""Load the demo district (areas, units, categories, accounts, routing rules) into a store."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from backend import schema
 from backend.intake.kb import seed_rows as kb_rows
 from backend.passwords import hash_password
+from backend.routing.rules import seed_rules
 from backend.store import Store
 
 
@@ -24,6 +25,7 @@ def load_demo_district() -> dict[str, Any]:
 async def seed_demo(store: Store) -> bool:
     """Insert the demo data if the database has none yet; return whether it did."""
     if await store.get_meta("demo_seeded") == "1":
+        await seed_routing(store)  # a district seeded before routing rules existed
         return False
     data = load_demo_district()
     accounts = [
@@ -43,4 +45,14 @@ async def seed_demo(store: Store) -> bool:
             for row in rows:
                 await conn.execute(sa.insert(table).values(**row))
         await conn.execute(sa.insert(schema.meta).values(key="demo_seeded", value="1"))
+    await seed_routing(store)
     return True
+
+
+async def seed_routing(store: Store) -> None:
+    """The shipped routing rules, once per database (rules deleted later stay deleted)."""
+    if await store.get_meta("routing_seeded") == "1":
+        return
+    async with store.write_lock, store.engine.begin() as conn:
+        await conn.run_sync(seed_rules)
+        await conn.execute(sa.insert(schema.meta).values(key="routing_seeded", value="1"))

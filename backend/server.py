@@ -15,6 +15,7 @@ from websockets.exceptions import ConnectionClosed
 from backend.dispatch import HANDLERS
 from backend.peer import Peer, event_frames
 from backend.permissions import allowed
+from backend.routing.visibility import EventScope, visible
 from backend.services import Service
 from backend.store import Store, StoredEvent
 from client_api import messages as m
@@ -60,6 +61,7 @@ class Server:
         self.peers: set[Peer] = set()
         self.services: list[Service] = services or []
         self.session_hooks: list[SessionHook] = []
+        self.event_scope = EventScope()
         self._ws_server: WsServer | None = None
         store.add_sink(self._on_event)
 
@@ -94,7 +96,14 @@ class Server:
     def _on_event(self, event: StoredEvent) -> None:
         clear, masked = event_frames(event)
         direct: dict[bytes, list[ServerConnection]] = {clear: [], masked: []}
+        units: frozenset[str] | None = None
+        decoded = False
         for peer in self.peers:
+            if peer.scope is not None:  # a seat of a unit: only events of cases its subtree sees
+                if not decoded:
+                    units, decoded = self.event_scope.units(event), True
+                if not visible(peer.scope, units):
+                    continue
             frame = clear if peer.sees_confidential else masked
             if peer.claim_direct(event.seq):
                 direct[frame].append(peer.ws)

@@ -11,6 +11,7 @@ from backend.calls.center import CallCenter
 from backend.calls.simulator import CallSimulator
 from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
+from backend.sla import options as sla_options
 
 if TYPE_CHECKING:
     from backend.server import Server
@@ -83,6 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--open311-agency", default=DEFAULT_AGENCY, help="agency_responsible in Open311 request records"
     )
     intake_settings.add_arguments(parser)
+    sla_options.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -96,4 +98,5 @@ def build_services(args: argparse.Namespace) -> list[Service]:
         )
     if args.open311_port:
         services.append(Open311Service(args.open311_port, args.open311_agency))
+    services.extend(sla_options.build(args))
     return services

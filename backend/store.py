@@ -17,6 +17,7 @@ from backend import migrate, schema
 from backend.case_writes import case_from_row, insert_case, invalid, validated_text
 from backend.database import create_engine
 from backend.events import EventSink, StoredEvent
+from backend.lifecycle.units import unit_tree
 from backend.passwords import verify_password
 from backend.transactions import Transactor
 from client_api import messages as m
@@ -24,6 +25,17 @@ from client_api import messages as m
 __all__ = ["EventSink", "Store", "StoredEvent"]
 
 T = TypeVar("T")
+
+
+def in_scope(scope: frozenset[str]) -> sa.ColumnElement[bool]:
+    """Cases whose lead department or one of whose co-handling units is in ``scope``."""
+    cases = schema.cases
+    if not scope:
+        return sa.false()
+    joined = sa.literal(",") + cases.c.co_departments + sa.literal(",")
+    return sa.or_(
+        cases.c.lead_department.in_(sorted(scope)), *(joined.like(f"%,{code},%") for code in sorted(scope))
+    )
 
 
 class Store:
@@ -77,7 +89,15 @@ class Store:
         if row is None:
             return None
         ok = await asyncio.to_thread(verify_password, row.password_hash, password)
-        return m.Operator(row.username, row.display_name, row.role) if ok else None
+        return m.Operator(row.username, row.display_name, row.role, row.department_code) if ok else None
+
+    async def unit_scope(self, unit: str | None) -> frozenset[str] | None:
+        """The units an account of ``unit`` sees cases of (its subtree); None: all (district center)."""
+        if unit is None:
+            return None
+        async with self.engine.connect() as conn:
+            tree = await conn.run_sync(unit_tree)
+        return tree.subtree(unit)
 
     async def reference(self) -> m.Reference:
         async with self.engine.connect() as conn:
@@ -88,7 +108,9 @@ class Store:
             cats = (await conn.execute(sa.select(schema.categories).order_by(schema.categories.c.code))).all()
         return m.Reference(
             areas=[m.AreaNode(r.code, r.name, r.level, r.parent_code) for r in areas],
-            departments=[m.Department(r.code, r.name, r.area_code, r.duty_phone) for r in depts],
+            departments=[
+                m.Department(r.code, r.name, r.area_code, r.duty_phone, r.level, r.parent_code) for r in depts
+            ],
             categories=[m.Category(r.code, r.name, r.kind, r.parent_code) for r in cats],
         )
 
@@ -115,12 +137,18 @@ class Store:
                 self._publish(event)
         return result, events
 
-    async def list_cases(self, limit: int, before_id: int | None = None) -> list[m.CaseRecord]:
+    async def list_cases(
+        self, limit: int, before_id: int | None = None, scope: frozenset[str] | None = None
+    ) -> list[m.CaseRecord]:
+        """The newest cases (before ``before_id``); with a ``scope`` (a unit's subtree) only those
+        whose lead or co-handling unit is in it."""
         if not 1 <= limit <= 1000:
             raise invalid("limit", "limit must be between 1 and 1000")
         query = sa.select(schema.cases).order_by(schema.cases.c.id.desc()).limit(limit)
         if before_id is not None:
             query = query.where(schema.cases.c.id < before_id)
+        if scope is not None:
+            query = query.where(in_scope(scope))
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).all()
         return [case_from_row(r) for r in rows]

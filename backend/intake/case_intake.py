@@ -77,7 +77,9 @@ def intake_values(conn: sa.Connection, req: m.CreateCase, address: str, now: flo
     info = category_info(conn, req.category_code)
     assert info is not None  # insert_case checked that the category exists
     values = locate(conn, req, address)
-    values["deadline_at"] = deadlines.compute(info, req.urgency, now, req.appeal_type).deadline_at
+    due = deadlines.compute(info, req.urgency, now, req.appeal_type)
+    values["deadline_at"] = due.deadline_at
+    values |= {"stage_started_at": now, "stage_deadline_at": due.dispatch_deadline_at}  # SLA: dispatch by
     if req.resolution is not None:
         resolution = req.resolution.strip()
         if not resolution:
@@ -86,7 +88,7 @@ def intake_values(conn: sa.Connection, req: m.CreateCase, address: str, now: flo
             raise invalid("resolution", f"the resolution is longer than {MAX_RESOLUTION} characters")
         if CONSULTATION not in (req.appeal_type, req.category_code):
             raise invalid("resolution", "only a consultation (appeal type A01 咨询) can be closed at intake")
-        values |= {"status": "closed", "closed_at": now, "resolution": resolution}
+        values |= {"status": "closed", "closed_at": now, "resolution": resolution, "stage_deadline_at": None}
     return values
 
 
@@ -146,6 +148,7 @@ def add_timeline(
     to_status: str | None,
     note: str | None = None,
     department_code: str | None = None,
+    deadline_at: float | None = None,
 ) -> None:
     conn.execute(
         _INSERT_TIMELINE,
@@ -160,6 +163,7 @@ def add_timeline(
             "to_status": to_status,
             "note": note,
             "department_code": department_code,
+            "deadline_at": deadline_at,
         },
     )
 

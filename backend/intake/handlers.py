@@ -17,8 +17,10 @@ from backend.intake.gazetteer import Entry, gazetteer
 from backend.intake.merge import merge_report, unmerge
 from backend.intake.state import IntakeState, state_of
 from backend.intake.validation import check_limit, check_point, check_query, invalid, not_found
+from backend.lifecycle.units import case_units, sees
 from backend.masking import mask_case
 from client_api import intake_messages as im
+from client_api.errors import ErrorCode, ProtocolError
 
 if TYPE_CHECKING:
     from backend.peer import Peer
@@ -165,6 +167,10 @@ async def case_detail(server: Server, peer: Peer, req: im.GetCaseDetail) -> im.C
         detail = await conn.run_sync(read_detail, req.case_id)
     if detail is None:
         raise not_found("case_id", f"no case with id {req.case_id}")
+    if not sees(peer.scope, case_units(detail.case)):  # a unit sees its subtree's cases only
+        raise ProtocolError(
+            ErrorCode.FORBIDDEN, f"case {detail.case.case_no} is not within the unit {peer.operator.unit}"
+        )
     return mask_detail(detail, peer.operator.role)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backend.handlers import Handler
-from backend.lifecycle.rules import allowed_actions
 from backend.lifecycle.transition import apply_transition, load_case
+from backend.lifecycle.units import allowed_for
 from backend.masking import mask_case
 from client_api import lifecycle_messages as lm
 
@@ -19,18 +19,18 @@ async def case_transition(server: Server, peer: Peer, req: lm.TransitionCase) ->
     operator = peer.operator
     assert operator is not None
     case, from_status = await server.store.run_write(apply_transition, req, operator, peer.seat_id)
-    return lm.CaseTransitioned(
-        case=mask_case(case, operator.role),
-        from_status=from_status,
-        actions=allowed_actions(case.status, operator.role),
-    )
+    async with server.store.engine.connect() as conn:
+        actions = await conn.run_sync(allowed_for, operator, case)
+    return lm.CaseTransitioned(case=mask_case(case, operator.role), from_status=from_status, actions=actions)
 
 
 async def case_actions(server: Server, peer: Peer, req: lm.GetCaseActions) -> lm.CaseActions:
-    assert peer.operator is not None
+    operator = peer.operator
+    assert operator is not None
     async with server.store.engine.connect() as conn:
         row = await conn.run_sync(load_case, req.case_id)
-    return lm.CaseActions(status=row.status, actions=allowed_actions(row.status, peer.operator.role))
+        actions = await conn.run_sync(allowed_for, operator, row)
+    return lm.CaseActions(status=row.status, actions=actions)
 
 
 HANDLERS: dict[str, Handler] = {

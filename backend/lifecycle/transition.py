@@ -109,8 +109,19 @@ def apply_transition(
     conn.execute(sa.update(schema.cases).where(schema.cases.c.id == row.id).values(**values))
     note = req.note.strip() if req.note else None
     unit = values.get("lead_department") or row.lead_department
+    deadline = values.get("deadline_at", row.deadline_at)  # the completion deadline in force now
     add_timeline(
-        conn, row.id, now, operator, seat_id, rule.action, row.status, rule.target, note, department_code=unit
+        conn,
+        row.id,
+        now,
+        operator,
+        seat_id,
+        rule.action,
+        row.status,
+        rule.target,
+        note,
+        department_code=unit,
+        deadline_at=row.deadline_at if rule.action == "complete" else deadline,
     )
     if rule.action in CALLBACK_ACTIONS:
         satisfaction = values["satisfaction"]

@@ -21,8 +21,8 @@ COMPLAINT = CategoryInfo("A03", "appeal", None)
 BURST_MAIN = CategoryInfo("E0502", "event", "E05")
 
 
-def at(*args: int) -> float:
-    return dt.datetime(*args, tzinfo=CST).timestamp()
+def at(year: int, month: int, day: int, hour: int, minute: int) -> float:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=CST).timestamp()
 
 
 def local(ts: float) -> dt.datetime:
@@ -77,7 +77,8 @@ def test_working_days_of_2026(day: dt.date, working: bool) -> None:
 def test_deadline_in_working_days(category: CategoryInfo, received: float, due: dt.datetime) -> None:
     result = deadlines.compute(category, "normal", received)
     assert local(result.deadline_at) == due
-    assert result.dispatch_deadline_at is None  # appeals are not dispatched by the city-management clock
+    assert result.dispatch_limit is not None and result.dispatch_limit.rule == "kind:appeal"
+    assert result.dispatch_deadline_at is not None and result.dispatch_deadline_at < result.deadline_at
 
 
 def test_working_hours_stop_at_night_and_over_the_weekend() -> None:

@@ -23,10 +23,10 @@ def test_transitions_reach_other_seats_and_actions_follow_the_role(aio: Any, ser
             await log_in(operator, "S1")
             await log_in(handler, "H1", username="handler1")
             await log_in(watcher, "S2", username="operator2")
-            case = await operator.create_case("E0502", "滨江路88号", "水管爆裂")
+            case = await operator.create_case("E0102", "滨江路88号", "垃圾堆在路边")
             step = lm.TransitionCase(case_id=case.id, action="register")
             first: lm.CaseTransitioned = await operator.request("case.transition", step)
-            dispatch = lm.TransitionCase(case_id=case.id, action="dispatch", department_code="D-SW")
+            dispatch = lm.TransitionCase(case_id=case.id, action="dispatch", department_code="D-CG")
             await operator.request("case.transition", dispatch)
             handler_actions: lm.CaseActions = await handler.request(
                 "case.actions", lm.GetCaseActions(case_id=case.id)
@@ -55,6 +55,7 @@ def test_transitions_reach_other_seats_and_actions_follow_the_role(aio: Any, ser
     assert got["first"].from_status == "received" and got["first"].case.status == "registered"
     assert got["first"].actions == ["dispatch", "void"]
     assert got["handler_actions"].status == "dispatched"
+    # handler1 is 区城市管理局, a unit without children: nothing to subdispatch to
     assert got["handler_actions"].actions == ["accept", "return"]
     assert got["refused"].code == "forbidden" and got["refused"].details == {"rule": "accept"}
     assert got["updates"] == ["registered", "dispatched", "handling"]

@@ -61,7 +61,9 @@ def test_reference_is_a_district_tree(aio: Any, seeded_store: Store) -> None:
 def test_authenticate(aio: Any, seeded_store: Store) -> None:
     for account in load_demo_district()["accounts"]:
         operator = aio.run(seeded_store.authenticate(account["username"], account["password"]))
-        assert operator == m.Operator(account["username"], account["display_name"], account["role"])
+        assert operator == m.Operator(
+            account["username"], account["display_name"], account["role"], account["department_code"]
+        )
     assert aio.run(seeded_store.authenticate("operator1", "demo")) == OPERATOR
     assert aio.run(seeded_store.authenticate("operator1", "Demo")) is None
     assert aio.run(seeded_store.authenticate("operator1", "")) is None

@@ -32,13 +32,14 @@ def test_actions_follow_the_role_and_the_state(qtbot: Any, aio: Any, backend_pro
     operator.log_in("operator1", "demo", "A-01")
     handler.log_in("handler1", "demo", "H-01")
     try:
-        operator.create_case("E0502", "滨江路88号", "水管爆裂待派遣")
-        dialog = open_case(qtbot, operator, "水管爆裂待派遣")
+        operator.create_case("E0102", "滨江路88号", "垃圾堆放待派遣")
+        dialog = open_case(qtbot, operator, "垃圾堆放待派遣")
         assert set(dialog.action_bar.buttons) == {"register", "void"}
         qtbot.mouseClick(dialog.action_bar.buttons["register"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: set(dialog.action_bar.buttons) == {"dispatch", "void"})
-        assert aio.run(dialog.action_bar.take("dispatch", {"department_code": "D-SW"}))
-        qtbot.waitUntil(lambda: dialog.action_bar.buttons == {})  # nothing left for an operator now
+        assert aio.run(dialog.action_bar.take("dispatch", {"department_code": "D-CG"}))
+        # the district center may still send it on (下派); nothing else is an operator's now
+        qtbot.waitUntil(lambda: set(dialog.action_bar.buttons) == {"subdispatch"})
 
         # The department's seat sees the case dispatched, and may accept or return it.
         def handler_status() -> str:
@@ -46,7 +47,7 @@ def test_actions_follow_the_role_and_the_state(qtbot: Any, aio: Any, backend_pro
             return "" if row is None else handler.service.cases[row].status
 
         qtbot.waitUntil(lambda: handler_status() == "dispatched", timeout=10000)
-        handler_dialog = open_case(qtbot, handler, "水管爆裂待派遣")
+        handler_dialog = open_case(qtbot, handler, "垃圾堆放待派遣")
         assert set(handler_dialog.action_bar.buttons) == {"accept", "return"}
         assert not aio.run(handler_dialog.action_bar.take("complete", {"result": "x"}))
         assert "Refused" in handler_dialog.status.text()

@@ -38,6 +38,7 @@ def upgrade() -> None:
             batch.add_column(column)
     with op.batch_alter_table("case_timeline") as batch:
         batch.add_column(sa.Column("department_code", sa.String(32), nullable=True))
+        batch.add_column(sa.Column("deadline_at", sa.Float, nullable=True))
     op.create_index("ix_cases_lead_department", "cases", ["lead_department"])
     op.create_index("ix_cases_status_stage_deadline", "cases", ["status", "stage_deadline_at"])
     op.create_table(
@@ -108,6 +109,7 @@ def downgrade() -> None:
         for column in case_columns():
             batch.drop_column(column.name)
     with op.batch_alter_table("case_timeline") as batch:
+        batch.drop_column("deadline_at")
         batch.drop_column("department_code")
     with op.batch_alter_table("accounts") as batch:
         batch.drop_column("department_code")
