@@ -9,6 +9,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from app.case_pager import CasePager
 from client_api import messages as m
 from client_api.case_book import CaseBook
 from client_api.client import ConnectionState, Event, SeatClient
@@ -27,6 +28,7 @@ class SeatService(QObject):
     Attributes:
         client: the asyncio SeatClient (no Qt).
         cases: the CaseBook the case table shows.
+        pager: pages older cases into ``cases`` after each snapshot.
         reference: areas, departments, categories (None until loaded).
     """
 
@@ -43,6 +45,8 @@ class SeatService(QObject):
         self.reference: m.Reference | None = None
         self._category_names: dict[str, str] = {}
         self._area_names: dict[str, str] = {}
+        self._department_names: dict[str, str] = {}
+        self.pager = CasePager(client, self.cases)
         self._last_server: m.HelloOk | None = None
         client.add_state_listener(self._on_state)
         client.add_event_listener(self._on_event)
@@ -64,6 +68,7 @@ class SeatService(QObject):
         self.client.start()
 
     async def close(self) -> None:
+        self.pager.stop()
         await self.client.close()
 
     async def login(self, username: str, password: str, seat_id: str) -> m.LoginOk:
@@ -77,6 +82,7 @@ class SeatService(QObject):
         self.reference = ref
         self._category_names = {c.code: c.name for c in ref.categories}
         self._area_names = {a.code: a.name for a in ref.areas}
+        self._department_names = {d.code: d.name for d in ref.departments}
         self.referenceLoaded.emit(ref)
         return ref
 
@@ -96,6 +102,9 @@ class SeatService(QObject):
     def area_name(self, code: str | None) -> str:
         return "" if code is None else self._area_names.get(code, code)
 
+    def department_name(self, code: str) -> str:
+        return self._department_names.get(code, code)
+
     def _on_state(self, state: ConnectionState) -> None:
         server = self.client.server
         if state is ConnectionState.CONNECTED and server is not None and server != self._last_server:
@@ -105,6 +114,7 @@ class SeatService(QObject):
 
     def _on_snapshot(self, snapshot: m.CaseList) -> None:
         self.cases.reset(snapshot.cases)
+        self.pager.restart()
 
     def _on_event(self, event: Event) -> None:
         case = getattr(event.payload, "case", None)  # case.created, case.updated, …

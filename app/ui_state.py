@@ -18,3 +18,13 @@ def save_geometry(key: str, geometry: QByteArray) -> None:
 def load_geometry(key: str) -> QByteArray | None:
     value = _store().value(f"geometry/{key}")
     return value if isinstance(value, QByteArray) else None
+
+
+def save_header_state(key: str, state: QByteArray) -> None:
+    """A table header's column order, widths, hidden columns and sort (QHeaderView.saveState)."""
+    _store().setValue(f"header/{key}", state)
+
+
+def load_header_state(key: str) -> QByteArray | None:
+    value = _store().value(f"header/{key}")
+    return value if isinstance(value, QByteArray) else None

@@ -1,24 +1,56 @@
-"""The case table: a thin QAbstractTableModel over the seat's CaseBook, updated row by row."""
+"""The case table: a thin QAbstractTableModel over the seat's CaseBook, updated row by row.
+
+Besides the display it offers, per cell, a sort key (``SORT_KEY_ROLE``: numbers, timestamps or codes, never
+display strings) and, per case, the worse of its stage and completion badge (``BADGE_STATE_ROLE``). The
+SLA column's countdown depends on the time: ``widgets.case_table_view.CountdownTicker`` repaints
+only its visible cells.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
+from client_api import sla_state
 from client_api.case_book import CaseBook
 from client_api.messages import CaseRecord
 from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
+_Role = Qt.ItemDataRole
+
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+CASE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+# Order of the lifecycle (backend/lifecycle/rules.py STATES), for sorting by status.
+STATUS_ORDER = {
+    s: i
+    for i, s in enumerate(
+        (
+            "received",
+            "registered",
+            "dispatched",
+            "handling",
+            "verifying",
+            "callback",
+            "closed",
+            "archived",
+            "suspended",
+            "voided",
+        )
+    )
+}
+URGENCY_ORDER = {"normal": 0, "urgent": 1, "critical": 2}
+SUPERVISION_ORDER = {None: 0, "general": 1, "key": 2, "listed": 3, "escalated": 4}
+BADGE_BACKGROUND = {"warning": QBrush(QColor("#fdecc8")), "overdue": QBrush(QColor("#f9d0cb"))}
+BADGE_FOREGROUND = {"warning": QBrush(QColor("#7a4b00")), "overdue": QBrush(QColor("#9b1c12"))}
 
 
 def status_label(status: str) -> str:
@@ -31,14 +63,100 @@ def status_label(status: str) -> str:
         "callback": QCoreApplication.translate("CaseStatus", "Awaiting callback"),
         "closed": QCoreApplication.translate("CaseStatus", "Closed"),
         "archived": QCoreApplication.translate("CaseStatus", "Archived"),
+        "suspended": QCoreApplication.translate("CaseStatus", "Suspended"),
+        "voided": QCoreApplication.translate("CaseStatus", "Voided"),
     }
     return labels.get(status, status)
 
 
-class CaseTableModel(RecordTableModel):
-    """Columns: case number, time, category, grid, address, description, status, seat."""
+def urgency_label(urgency: str) -> str:
+    labels = {
+        "normal": QCoreApplication.translate("CaseUrgency", "Normal"),
+        "urgent": QCoreApplication.translate("CaseUrgency", "Urgent"),
+        "critical": QCoreApplication.translate("CaseUrgency", "Critical"),
+    }
+    return labels.get(urgency, urgency)
 
-    COLUMNS = ("case_no", "created_at", "category", "grid", "address", "description", "status", "seat_id")
+
+def supervision_label(level: str | None) -> str:
+    labels = {
+        "general": QCoreApplication.translate("CaseSupervision", "General"),
+        "key": QCoreApplication.translate("CaseSupervision", "Key"),
+        "listed": QCoreApplication.translate("CaseSupervision", "Listed"),
+        "escalated": QCoreApplication.translate("CaseSupervision", "Escalated"),
+    }
+    return "" if level is None else labels.get(level, level)
+
+
+def _time(value: float | None, fmt: str = "%m-%d %H:%M") -> str:
+    return "" if value is None else dt.datetime.fromtimestamp(value).strftime(fmt)
+
+
+def _or_inf(value: float | None) -> float:
+    return math.inf if value is None else value
+
+
+def shown_badge(case: CaseRecord, now: float) -> sla_state.Badge:
+    """The SLA column's badge: the current stage's limit, else the completion limit."""
+    stage = sla_state.stage_badge(case, now)
+    return stage if stage.state != "none" else sla_state.completion_badge(case, now)
+
+
+def deadline_state(case: CaseRecord, now: float) -> str:
+    """none | normal | warning | overdue: the worse of the stage and completion badges."""
+    return sla_state.worst(sla_state.stage_badge(case, now), sla_state.completion_badge(case, now)).state
+
+
+def sort_key(case: CaseRecord, column: str) -> Any:
+    """A key that orders a column the way its values mean (one type per column, None last)."""
+    if column == "created_at":
+        return case.created_at
+    if column == "status":
+        return STATUS_ORDER.get(case.status, len(STATUS_ORDER))
+    if column == "urgency":
+        return URGENCY_ORDER.get(case.urgency, 0)
+    if column == "supervision_level":
+        return SUPERVISION_ORDER.get(case.supervision_level, 0)
+    if column == "sla":
+        if case.status in sla_state.DONE_STATES:
+            return math.inf
+        if case.stage_deadline_at is not None:
+            return case.stage_deadline_at
+        return math.inf if case.status in sla_state.COMPLETED_STATES else _or_inf(case.deadline_at)
+    if column == "deadline_at":
+        return _or_inf(case.deadline_at)
+    if column == "grid":
+        return case.grid_code or ""
+    if column == "category":
+        return case.category_code
+    if column == "lead_department":
+        return case.lead_department or ""
+    return str(getattr(case, column) or "")
+
+
+class CaseTableModel(RecordTableModel):
+    """Columns: case no., received, category, grid, address, description, status, lead department,
+    urgency, supervision, stage SLA badge, due.
+
+    Attributes:
+        clock: the time the countdowns count to (settable for tests).
+    """
+
+    COLUMNS = (
+        "case_no",
+        "created_at",
+        "category",
+        "grid",
+        "address",
+        "description",
+        "status",
+        "lead_department",
+        "urgency",
+        "supervision_level",
+        "sla",
+        "deadline_at",
+    )
+    SLA_COLUMN = COLUMNS.index("sla")
 
     def __init__(
         self,
@@ -46,45 +164,74 @@ class CaseTableModel(RecordTableModel):
         category_name: Callable[[str], str],
         area_name: Callable[[str | None], str],
         parent: QObject | None = None,
+        department_name: Callable[[str], str] = str,
     ) -> None:
         super().__init__(parent)
-        self._book = book
+        self.book = book
+        self.clock: Callable[[], float] = time.time
         self._category_name = category_name
         self._area_name = area_name
+        self._department_name = department_name
+        self._headers: list[str] = []
         book.on_reset.append(self._on_reset)
         book.on_about_to_insert.append(self._on_about_to_insert)
         book.on_inserted.append(self._on_inserted)
+        book.on_about_to_extend.append(self._on_about_to_extend)
+        book.on_extended.append(self._on_extended)
         book.on_changed.append(self._on_changed)
 
     def record_count(self) -> int:
-        return len(self._book)
+        return len(self.book)
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("Case no."),
-            self.tr("Received"),
-            self.tr("Category"),
-            self.tr("Grid"),
-            self.tr("Address"),
-            self.tr("Description"),
-            self.tr("Status"),
-            self.tr("Seat"),
-        ]
+        if not self._headers:
+            self._headers = [
+                self.tr("Case no."),
+                self.tr("Received"),
+                self.tr("Category"),
+                self.tr("Grid"),
+                self.tr("Address"),
+                self.tr("Description"),
+                self.tr("Status"),
+                self.tr("Lead department"),
+                self.tr("Urgency"),
+                self.tr("Supervision"),
+                self.tr("Stage SLA"),
+                self.tr("Due"),
+            ]
+        return self._headers
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._book)):
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self.book)):
             return None
-        case = self._book[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, self.COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "description":
-            return case.description
-        if role == Qt.ItemDataRole.UserRole:
+        return self.case_data(self.book[row], index.column(), role)
+
+    def case_data(self, case: CaseRecord, column: int, role: int) -> Any:
+        """The data of one cell, given its case: the proxy calls this directly (no index round trip)."""
+        name = self.COLUMNS[column]
+        if role == _Role.DisplayRole:
+            return self._display(case, name)
+        if name == "sla" and role in (_Role.BackgroundRole, _Role.ForegroundRole):
+            state = shown_badge(case, self.clock()).state
+            table = BADGE_BACKGROUND if role == _Role.BackgroundRole else BADGE_FOREGROUND
+            return table.get(state)
+        if role == _Role.ForegroundRole and name == "deadline_at":
+            return BADGE_FOREGROUND.get(sla_state.completion_badge(case, self.clock()).state)
+        if role == _Role.ToolTipRole:
+            return self._tooltip(case, name)
+        if role == _Role.UserRole:
             return case.id
+        if role == SORT_KEY_ROLE:
+            return sort_key(case, name)
+        if role == BADGE_STATE_ROLE:
+            return deadline_state(case, self.clock())
+        if role == CASE_ROLE:
+            return case
         return None
 
     def case_at(self, row: int) -> CaseRecord:
-        return self._book[row]
+        return self.book[row]
 
     def _display(self, case: CaseRecord, column: str) -> str:
         if column == "created_at":
@@ -97,7 +244,34 @@ class CaseTableModel(RecordTableModel):
             return status_label(case.status)
         if column == "description":
             return case.description.replace("\n", " ")
+        if column == "lead_department":
+            lead = self._department_name(case.lead_department) if case.lead_department else ""
+            return f"{lead} +{len(case.co_departments)}" if case.co_departments else lead
+        if column == "urgency":
+            return urgency_label(case.urgency)
+        if column == "supervision_level":
+            return supervision_label(case.supervision_level)
+        if column == "sla":
+            return sla_state.countdown(shown_badge(case, self.clock()).remaining_s)
+        if column == "deadline_at":
+            return _time(case.deadline_at)
         return str(getattr(case, column))
+
+    def _tooltip(self, case: CaseRecord, column: str) -> str | None:
+        if column == "description":
+            return case.description
+        if column == "lead_department" and case.co_departments:
+            names = "、".join(self._department_name(code) for code in case.co_departments)
+            return self.tr("Co-handling: {names}").format(names=names)
+        if column == "sla":
+            now = self.clock()
+            stage = sla_state.stage_badge(case, now)
+            done = sla_state.completion_badge(case, now)
+            return self.tr("Stage: {stage}  Completion: {done}").format(
+                stage=sla_state.countdown(stage.remaining_s) or "—",
+                done=sla_state.countdown(done.remaining_s) or "—",
+            )
+        return None
 
     def _on_reset(self) -> None:
         self.beginResetModel()
@@ -109,10 +283,19 @@ class CaseTableModel(RecordTableModel):
     def _on_inserted(self, row: int) -> None:
         self.endInsertRows()
 
+    def _on_about_to_extend(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
+
+    def _on_extended(self, first: int, last: int) -> None:
+        self.endInsertRows()
+
     def _on_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def refresh_names(self) -> None:
-        """Reference data arrived: the category and grid columns change their text."""
-        if len(self._book):
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._book) - 1, 3))
+        """Reference data arrived: the category, grid and department columns change their text."""
+        if len(self.book):
+            last = len(self.book) - 1
+            self.dataChanged.emit(self.index(0, 2), self.index(last, 3))
+            lead = self.COLUMNS.index("lead_department")
+            self.dataChanged.emit(self.index(0, lead), self.index(last, lead))

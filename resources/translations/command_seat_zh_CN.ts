@@ -159,6 +159,29 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What the reporter said</source>
+        <translation>反映人的意见</translation>
+    </message>
+    <message>
+        <source>The reporter is:</source>
+        <translation>反映人评价：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Say why the reporter is not satisfied; the case will be handled again.</source>
+        <translation>请说明不满意的原因；工单将重新办理。</translation>
+    </message>
+</context>
+<context>
     <name>CallerCard</name>
     <message>
         <source>Enter: use this case (the caller reports the same problem again)</source>
@@ -188,6 +211,10 @@
         <translation>派遣…</translation>
     </message>
     <message>
+        <source>Dispatch on…</source>
+        <translation>下派…</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>签收</translation>
     </message>
@@ -208,12 +235,12 @@
         <translation>核查不通过…</translation>
     </message>
     <message>
-        <source>Callback: satisfied…</source>
-        <translation>回访：满意…</translation>
+        <source>Callback…</source>
+        <translation>回访…</translation>
     </message>
     <message>
-        <source>Callback: unsatisfied…</source>
-        <translation>回访：不满意…</translation>
+        <source>Reason:</source>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>Suspend…</source>
@@ -236,28 +263,8 @@
         <translation>无法加载该工单可执行的操作：{reason}</translation>
     </message>
     <message>
-        <source>Lead department:</source>
-        <translation>主办部门：</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Basically satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>The reporter is:</source>
-        <translation>反映人评价：</translation>
-    </message>
-    <message>
         <source>What was done:</source>
         <translation>处置结果：</translation>
-    </message>
-    <message>
-        <source>Reason or note:</source>
-        <translation>原因或备注：</translation>
     </message>
     <message>
         <source>Refused: {message}</source>
@@ -275,132 +282,39 @@
         <translation>工单</translation>
     </message>
     <message>
-        <source>Case no.</source>
-        <translation>工单号</translation>
+        <source>Case {case_no}</source>
+        <translation>工单 {case_no}</translation>
     </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Urgency</source>
-        <translation>紧急程度</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>受理时间</translation>
-    </message>
-    <message>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Reporter</source>
-        <translation>反映人</translation>
-    </message>
-    <message>
-        <source>Reporters</source>
-        <translation>反映人数</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Seat</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Undo merge…</source>
-        <translation>撤销合并…</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>反映记录</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>流转记录</translation>
-    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
     <message>
         <source>The case could not be loaded: {message}</source>
         <translation>无法加载工单：{message}</translation>
     </message>
     <message>
         <source>Not connected to the backend; the case could not be loaded.</source>
-        <translation>未连接后台，无法加载工单。</translation>
+        <translation>未连接后台；无法加载工单。</translation>
     </message>
     <message>
-        <source>Case {case_no}</source>
-        <translation>工单 {case_no}</translation>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
     </message>
     <message>
-        <source>{reporter} (confidential)</source>
-        <translation>{reporter}（保密）</translation>
+        <source>The attachment could not be fetched: {message}</source>
+        <translation>无法获取附件：{message}</translation>
     </message>
     <message>
-        <source>{time} by {who} at seat {seat}</source>
-        <translation>{time}，{who}，坐席 {seat}</translation>
+        <source>Not connected to the backend; the attachment was not saved.</source>
+        <translation>未连接后台；附件未保存。</translation>
     </message>
     <message>
-        <source>Undo merge</source>
-        <translation>撤销合并</translation>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <source>Report {id} will leave this case and become a case of its own. Why?</source>
-        <translation>反映记录 {id} 将从本工单移出并单独立为新工单。原因：</translation>
-    </message>
-    <message>
-        <source>Say why the report is detached; nothing was changed.</source>
-        <translation>请说明移出原因；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The merge was not undone: {message}</source>
-        <translation>未能撤销合并：{message}</translation>
-    </message>
-    <message>
-        <source>Not connected to the backend; the merge was not undone.</source>
-        <translation>未连接后台，未能撤销合并。</translation>
-    </message>
-    <message>
-        <source>The report is now case {case_no}.</source>
-        <translation>该反映记录已立为工单 {case_no}。</translation>
+        <source>Saved {name} to {path}.</source>
+        <translation>已将 {name} 保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -556,6 +470,33 @@
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
+    <message>
+        <source>Suspended</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSupervision</name>
+    <message>
+        <source>General</source>
+        <translation>一般督办</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>提级督办</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -588,15 +529,70 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Seat</source>
-        <translation>坐席</translation>
+        <source>Lead department</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Stage SLA</source>
+        <translation>环节时限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Co-handling: {names}</source>
+        <translation>协办：{names}</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}  Completion: {done}</source>
+        <translation>环节：{stage}  办结：{done}</translation>
     </message>
 </context>
 <context>
-    <name>CasesScreen</name>
+    <name>CaseUrgency</name>
     <message>
-        <source>{n} cases</source>
-        <translation>共 {n} 件</translation>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Open a consultation</source>
+        <translation>发起会商</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>议题：</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>参与单位：</translation>
+    </message>
+    <message>
+        <source>Write the topic of the consultation.</source>
+        <translation>请填写会商议题。</translation>
+    </message>
+    <message>
+        <source>Choose at least two units.</source>
+        <translation>请至少选择两个单位。</translation>
     </message>
 </context>
 <context>
@@ -612,6 +608,379 @@
     <message>
         <source>A report was saved to {path}. Please give it to your administrator.</source>
         <translation>错误报告已保存到 {path}，请交给系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <source>{who} asks for {amount} {unit} more: {reason}</source>
+        <translation>{who} 申请延期 {amount} {unit}：{reason}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Required when refusing</source>
+        <translation>驳回时必填</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>意见：</translation>
+    </message>
+    <message>
+        <source>Approve or refuse the request.</source>
+        <translation>请选择批准或驳回。</translation>
+    </message>
+    <message>
+        <source>Say why the extension is refused.</source>
+        <translation>请说明驳回理由。</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentKpiModel</name>
+    <message>
+        <source>Department</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>回退率</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重办率</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>DetailFields</name>
+    <message>
+        <source>Case no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Reporters</source>
+        <translation>反映人数</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Co-handling units</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重办次数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回次数</translation>
+    </message>
+    <message>
+        <source>{reporter} (confidential)</source>
+        <translation>{reporter}（保密）</translation>
+    </message>
+    <message>
+        <source>{time} by {who} at seat {seat}</source>
+        <translation>{time}，{who}，席位 {seat}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailHeader</name>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>剩余</translation>
+    </message>
+</context>
+<context>
+    <name>DetailReports</name>
+    <message>
+        <source>Undo merge…</source>
+        <translation>撤销合并…</translation>
+    </message>
+    <message>
+        <source>Every report that made or joined the case</source>
+        <translation>构成或并入本工单的全部来件</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Report {id} will leave this case and become a case of its own. Why?</source>
+        <translation>来件 {id} 将脱离本工单并单独成案。原因？</translation>
+    </message>
+    <message>
+        <source>Say why the report is detached; nothing was changed.</source>
+        <translation>请说明拆分原因；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The merge was not undone: {message}</source>
+        <translation>未能撤销合并：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; the merge was not undone.</source>
+        <translation>未连接后台；未撤销合并。</translation>
+    </message>
+    <message>
+        <source>The report is now case {case_no}.</source>
+        <translation>该来件已成为工单 {case_no}。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailSections</name>
+    <message>
+        <source>Case no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>关联人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>上传人</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已形成结论</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>来件</translation>
+    </message>
+    <message>
+        <source>Linked cases</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>会商</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回访</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Instructions for the unit (optional)</source>
+        <translation>给承办单位的说明（可选）</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>主办单位：</translation>
+    </message>
+    <message>
+        <source>Co-handling units:</source>
+        <translation>协办单位：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>No suggestion: {message}</source>
+        <translation>无分拨建议：{message}</translation>
+    </message>
+    <message>
+        <source>No suggestion: not connected to the backend.</source>
+        <translation>无分拨建议：未连接后台。</translation>
+    </message>
+    <message>
+        <source>Choose the lead unit from the list.</source>
+        <translation>请从列表中选择主办单位。</translation>
+    </message>
+    <message>
+        <source>The lead unit cannot also be a co-handling unit.</source>
+        <translation>主办单位不能同时为协办单位。</translation>
     </message>
 </context>
 <context>
@@ -671,6 +1040,104 @@
     <message>
         <source>{n} attachments</source>
         <translation>{n} 个附件</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Why the case cannot be completed in time</source>
+        <translation>无法按时办结的原因</translation>
+    </message>
+    <message>
+        <source>More time:</source>
+        <translation>延长时间：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Say how much more time is needed.</source>
+        <translation>请填写需要延长的时间。</translation>
+    </message>
+    <message>
+        <source>Say why more time is needed.</source>
+        <translation>请说明延期理由。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>全部时限状态</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将超期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Any supervision</source>
+        <translation>全部督办</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>已督办</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Cases I took, and cases my unit leads</source>
+        <translation>我受理的工单及本单位主办的工单</translation>
+    </message>
+    <message>
+        <source>Search case no., address, description, phone</source>
+        <translation>搜索工单号、地址、描述、电话</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} cases</source>
+        <translation>显示 {shown} 件，共 {total} 件</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1395,17 @@
     </message>
 </context>
 <context>
+    <name>KpiPanel</name>
+    <message>
+        <source>KPIs not available: {reason}</source>
+        <translation>考核指标暂不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>All departments: on time {on_time}, returned {returned}, reopened {reopened}, satisfied {satisfied}, open {open}, overdue {overdue}</source>
+        <translation>全部单位：按时办结率 {on_time}，回退率 {returned}，重办率 {reopened}，满意率 {satisfied}，在办 {open}，超期 {overdue}</translation>
+    </message>
+</context>
+<context>
     <name>KpiStrip</name>
     <message>
         <source>Waiting: {n}</source>
@@ -948,6 +1426,37 @@
     <message>
         <source>Connection rate: {p}</source>
         <translation>接通率：{p}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link a case</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>This case is its parent</source>
+        <translation>本工单为其父工单</translation>
+    </message>
+    <message>
+        <source>Case no.:</source>
+        <translation>工单号：</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>Enter the number of the case to link.</source>
+        <translation>请输入要关联的工单号。</translation>
+    </message>
+    <message>
+        <source>There is no case {case_no}.</source>
+        <translation>没有工单 {case_no}。</translation>
+    </message>
+    <message>
+        <source>A case cannot be linked to itself.</source>
+        <translation>工单不能与自身关联。</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1621,36 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Write something here; it goes on the case&apos;s record.</source>
+        <translation>请填写内容，它将记入工单记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Report progress</source>
+        <translation>进展反馈</translation>
+    </message>
+    <message>
+        <source>What has been done so far</source>
+        <translation>目前已完成的工作</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>进展：</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Describe the progress.</source>
+        <translation>请描述办理进展。</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
         <source>Received</source>
@@ -1269,6 +1808,61 @@
     </message>
 </context>
 <context>
+    <name>SideActionsBar</name>
+    <message>
+        <source>Report progress…</source>
+        <translation>进展反馈…</translation>
+    </message>
+    <message>
+        <source>Request extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <source>Supervise…</source>
+        <translation>督办…</translation>
+    </message>
+    <message>
+        <source>Urge…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <source>Decide extension…</source>
+        <translation>审批延期…</translation>
+    </message>
+    <message>
+        <source>Consultation…</source>
+        <translation>会商…</translation>
+    </message>
+    <message>
+        <source>Conclude consultation…</source>
+        <translation>会商结论…</translation>
+    </message>
+    <message>
+        <source>Link case…</source>
+        <translation>关联工单…</translation>
+    </message>
+    <message>
+        <source>Urge notice:</source>
+        <translation>催办内容：</translation>
+    </message>
+    <message>
+        <source>Conclusion of “{topic}”:</source>
+        <translation>“{topic}”的会商结论：</translation>
+    </message>
+    <message>
+        <source>Refused: {message}</source>
+        <translation>被拒绝：{message}</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend; nothing was changed.</source>
+        <translation>未连接后台；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Done: {action}</source>
+        <translation>已完成：{action}</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Automatic login as {user} failed: {reason}</source>
@@ -1284,6 +1878,64 @@
     <message>
         <source>Suggested:</source>
         <translation>推荐类别：</translation>
+    </message>
+</context>
+<context>
+    <name>SuperviseDialog</name>
+    <message>
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>What the departments must do, and by when</source>
+        <translation>要求承办单位做什么、何时完成</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>督办级别：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>督办意见：</translation>
+    </message>
+    <message>
+        <source>Write the supervision note; it goes to the departments.</source>
+        <translation>请填写督办意见；它将发送给承办单位。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Seat {seat}</source>
+        <translation>席位 {seat}</translation>
     </message>
 </context>
 </TS>

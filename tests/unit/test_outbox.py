@@ -24,7 +24,10 @@ def test_commands_wait_in_order_and_survive_a_restart(tmp_path: Path) -> None:
     got = box.get(first.key)
     assert got is not None and (got.state, got.attempts, got.response) == ("sent", 1, b'{"case":1}')
     conflict = box.get(second.key)
-    assert conflict is not None and (conflict.state, conflict.error_code) == ("conflict", "invalid_transition")
+    assert conflict is not None and (conflict.state, conflict.error_code) == (
+        "conflict",
+        "invalid_transition",
+    )
     assert [e.key for e in box.entries()] == [second.key, first.key]
     box.dismiss(second.key)
     assert box.prune(now=10**12) == 2 and box.prune(now=10**12 + KEEP_SENT_S) == 0
