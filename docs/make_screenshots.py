@@ -3,7 +3,9 @@
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/make_screenshots.py
 
 It seeds a few cases, places a simulated call, answers it on the console, fills the form the way
-an operator would, waits for the duplicate panel, and saves ``docs/intake-call.png``.
+an operator would, waits for the duplicate panel, and saves ``docs/intake-call.png``; then it moves a
+set of cases through the lifecycle (some overdue) and saves the workspace, ``docs/workspace.png``
+(docs/screenshot_workspace.py). ``--only workspace`` takes that one alone.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from client_api import calls_messages as cm  # noqa: E402
 from client_api import messages as m  # noqa: E402
 from client_api.client import SeatClient  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "docs"))
+import screenshot_workspace  # noqa: E402
 
 CALLER = "13900001111"
 EARLIER = [
@@ -100,4 +105,8 @@ if __name__ == "__main__":
     loop = qasync.QEventLoop(application)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(main(application, ROOT / "docs" / "intake-call.png"))
+        if "--only" not in sys.argv:
+            loop.run_until_complete(main(application, ROOT / "docs" / "intake-call.png"))
+        loop.run_until_complete(
+            screenshot_workspace.take(application, ROOT / "docs" / "workspace.png", until)
+        )

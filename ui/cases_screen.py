@@ -17,7 +17,11 @@ from widgets.case_filter_proxy import CaseFilter, CaseFilterProxy
 from widgets.case_table_model import CaseTableModel
 from widgets.case_table_view import CaseTableView, CountdownTicker
 
-COLUMN_WIDTHS = (130, 110, 160, 140, 200, 260, 90, 130, 60, 70, 90, 90)
+COLUMN_WIDTHS = (130, 100, 110, 130, 170, 240, 80, 120, 60, 80, 100, 100)
+# What a seat reads first, left to right, until the operator arranges the columns: the case, its
+# stage countdown and status, what and where, who holds it; then the rest.
+FIRST_COLUMNS = ("case_no", "sla", "status", "category", "address", "lead_department", "supervision_level")
+SPLITTER_KEY = "cases_splitter"
 HEADER_KEY = "cases/table"
 SAVE_DELAY_MS = 500
 REFILTER_MS = 30_000  # deadline states move with the time
@@ -58,6 +62,13 @@ class CasesScreen(QWidget):
         self.splitter.addWidget(self.detail_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 560])
+        saved_split = ui_state.load_geometry(SPLITTER_KEY)
+        if saved_split is not None:
+            self.splitter.restoreState(saved_split)
+        self.splitter.splitterMoved.connect(
+            lambda *_args: ui_state.save_geometry(SPLITTER_KEY, self.splitter.saveState())
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
@@ -86,6 +97,8 @@ class CasesScreen(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(CaseTableModel.COLUMNS.index("created_at"), Qt.SortOrder.DescendingOrder)
+        for visual, name in enumerate(FIRST_COLUMNS):
+            header.moveSection(header.visualIndex(CaseTableModel.COLUMNS.index(name)), visual)
         saved = ui_state.load_header_state(HEADER_KEY)
         if saved is not None:
             header.restoreState(saved)

@@ -6,7 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from client_api.intake_messages import TimelineEntry
 from widgets.case_table_model import status_label
@@ -16,45 +23,60 @@ _Index = QModelIndex | QPersistentModelIndex
 
 _ACTIONS = {
     # the lifecycle table (backend/lifecycle/rules.py)
-    "register": "Registered",
-    "dispatch": "Dispatched",
-    "subdispatch": "Dispatched on",
-    "accept": "Accepted",
-    "return": "Returned",
-    "complete": "Completion reported",
-    "verify_pass": "Verified",
-    "verify_fail": "Verification failed",
-    "callback_done": "Callback: satisfied",
-    "callback_unsatisfied": "Callback: unsatisfied",
-    "suspend": "Suspended",
-    "resume": "Resumed",
-    "void": "Voided",
-    "archive": "Archived",
+    "register": QT_TRANSLATE_NOOP("TimelineAction", "Registered"),
+    "dispatch": QT_TRANSLATE_NOOP("TimelineAction", "Dispatched"),
+    "subdispatch": QT_TRANSLATE_NOOP("TimelineAction", "Dispatched on"),
+    "accept": QT_TRANSLATE_NOOP("TimelineAction", "Accepted"),
+    "return": QT_TRANSLATE_NOOP("TimelineAction", "Returned"),
+    "complete": QT_TRANSLATE_NOOP("TimelineAction", "Completion reported"),
+    "verify_pass": QT_TRANSLATE_NOOP("TimelineAction", "Verified"),
+    "verify_fail": QT_TRANSLATE_NOOP("TimelineAction", "Verification failed"),
+    "callback_done": QT_TRANSLATE_NOOP("TimelineAction", "Callback: satisfied"),
+    "callback_unsatisfied": QT_TRANSLATE_NOOP("TimelineAction", "Callback: unsatisfied"),
+    "suspend": QT_TRANSLATE_NOOP("TimelineAction", "Suspended"),
+    "resume": QT_TRANSLATE_NOOP("TimelineAction", "Resumed"),
+    "void": QT_TRANSLATE_NOOP("TimelineAction", "Voided"),
+    "archive": QT_TRANSLATE_NOOP("TimelineAction", "Archived"),
     # what happens to a case beside its states
-    "created": "Created",
-    "closed": "Closed at intake",
-    "merged": "Report merged",
-    "unmerged": "Merge undone",
-    "split": "Split",
-    "progress": "Progress reported",
-    "linked": "Case linked",
-    "unlinked": "Link removed",
-    "consultation_opened": "Consultation opened",
-    "consultation_concluded": "Consultation concluded",
-    "extension_requested": "Extension requested",
-    "extension_approved": "Extension approved",
-    "extension_refused": "Extension refused",
-    "supervised": "Put under supervision",
-    "urged": "Urged",
-    "overdue": "Overdue",
-    "escalated": "Escalated",
+    "created": QT_TRANSLATE_NOOP("TimelineAction", "Created"),
+    "closed": QT_TRANSLATE_NOOP("TimelineAction", "Closed at intake"),
+    "merged": QT_TRANSLATE_NOOP("TimelineAction", "Report merged"),
+    "unmerged": QT_TRANSLATE_NOOP("TimelineAction", "Merge undone"),
+    "split": QT_TRANSLATE_NOOP("TimelineAction", "Split"),
+    "progress": QT_TRANSLATE_NOOP("TimelineAction", "Progress reported"),
+    "linked": QT_TRANSLATE_NOOP("TimelineAction", "Case linked"),
+    "unlinked": QT_TRANSLATE_NOOP("TimelineAction", "Link removed"),
+    "consultation_opened": QT_TRANSLATE_NOOP("TimelineAction", "Consultation opened"),
+    "consultation_concluded": QT_TRANSLATE_NOOP("TimelineAction", "Consultation concluded"),
+    "extension_requested": QT_TRANSLATE_NOOP("TimelineAction", "Extension requested"),
+    "extension_approved": QT_TRANSLATE_NOOP("TimelineAction", "Extension approved"),
+    "extension_refused": QT_TRANSLATE_NOOP("TimelineAction", "Extension refused"),
+    "supervised": QT_TRANSLATE_NOOP("TimelineAction", "Put under supervision"),
+    "urged": QT_TRANSLATE_NOOP("TimelineAction", "Urged"),
+    "overdue": QT_TRANSLATE_NOOP("TimelineAction", "Overdue"),
+    "escalated": QT_TRANSLATE_NOOP("TimelineAction", "Escalated"),
 }
+
+
+_ROLES = {
+    "operator": QT_TRANSLATE_NOOP("Role", "Operator"),
+    "supervisor": QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    "handler": QT_TRANSLATE_NOOP("Role", "Handler"),
+    "trainer": QT_TRANSLATE_NOOP("Role", "Trainer"),
+    "admin": QT_TRANSLATE_NOOP("Role", "Administrator"),
+    "installer": QT_TRANSLATE_NOOP("Role", "Installer"),
+}
+
+
+def role_label(role: str) -> str:
+    source = _ROLES.get(role)
+    return role if source is None else QCoreApplication.translate("Role", str(source))
 
 
 def action_label(action: str) -> str:
     """The timeline's words for an action; an action this seat does not know shows as sent."""
     source = _ACTIONS.get(action)
-    return action if source is None else QCoreApplication.translate("TimelineAction", source)
+    return action if source is None else QCoreApplication.translate("TimelineAction", str(source))
 
 
 def _time(ts: float) -> str:
@@ -131,7 +153,7 @@ class TimelineTableModel(RecordTableModel):
         if column == "actor":
             return entry.actor
         if column == "role":
-            return entry.role
+            return role_label(entry.role)
         if column == "unit":
             return self._unit_name(entry.department_code) if entry.department_code else ""
         if column == "change":

@@ -155,7 +155,7 @@ def test_header_layout_is_restored_in_a_new_screen(qtbot: Any) -> None:
     first = CasesScreen(service())
     qtbot.addWidget(first)
     header = first.table.horizontalHeader()
-    header.moveSection(COL["status"], 0)
+    header.moveSection(header.visualIndex(COL["status"]), 0)
     first.table.setColumnWidth(COL["address"], 333)
     first.set_column_shown(COL["description"], False)
     first.table.sortByColumn(COL["deadline_at"], Qt.SortOrder.AscendingOrder)

@@ -17,7 +17,7 @@ from client_api import intake_messages as im
 from client_api import lifecycle_messages as lm
 from client_api import messages as m
 from client_api.client import Event
-from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from client_api.errors import ErrorCode, NotConnected, ProtocolError, RequestTimeout
 from ui.case_actions_bar import CaseActionsBar
 from ui.cases.detail_fields import DetailFields
 from ui.cases.detail_header import DetailHeader
@@ -49,10 +49,12 @@ class CaseDetailPane(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("caseDetailStatus")
         self.status.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.action_bar)
-        actions.addWidget(self.side_actions)
-        actions.addStretch(1)
+        actions = QVBoxLayout()  # the lifecycle's moves on one row, what goes beside them on the next
+        for bar in (self.action_bar, self.side_actions):
+            row = QHBoxLayout()
+            row.addWidget(bar)
+            row.addStretch(1)
+            actions.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.fields_view)
@@ -107,7 +109,14 @@ class CaseDetailPane(QWidget):
                 "case.actions", lm.GetCaseActions(case_id=case_id)
             )
         except ProtocolError as exc:
-            if self._current(generation):
+            if not self._current(generation):
+                return
+            if exc.code in (ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND):  # e.g. returned: it left this unit
+                self._show(None, [])
+                self.show_error(
+                    self.tr("This case is no longer open to this seat: {message}").format(message=exc.message)
+                )
+            else:
                 self.show_error(
                     self.tr("The case could not be loaded: {message}").format(message=exc.message)
                 )

@@ -71,7 +71,7 @@ class DetailFields(QWidget):
             "status": names.status_name(case.status),
             "category": service.category_name(case.category_code),
             "urgency": names.urgency_label(case.urgency),
-            "channel": case.channel,
+            "channel": names.channel_label(case.channel),
             "created": self.tr("{time} by {who} at seat {seat}").format(
                 time=_time(case.created_at), who=case.created_by, seat=case.seat_id
             ),

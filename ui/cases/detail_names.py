@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from app.seat_service import SeatService
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseDetail", text)
-
-
 def unit_name(service: SeatService, code: str | None) -> str:
     """A department's (unit's) name from the reference data; the code itself when unknown."""
     if code is None:
@@ -28,59 +24,84 @@ def unit_names(service: SeatService, codes: Iterable[str]) -> str:
 
 def supervision_label(level: str | None) -> str:
     labels = {
-        "general": _tr("General supervision"),
-        "key": _tr("Key supervision"),
-        "listed": _tr("Listed supervision"),
-        "escalated": _tr("Escalated supervision"),
+        "general": QCoreApplication.translate("CaseDetail", "General supervision"),
+        "key": QCoreApplication.translate("CaseDetail", "Key supervision"),
+        "listed": QCoreApplication.translate("CaseDetail", "Listed supervision"),
+        "escalated": QCoreApplication.translate("CaseDetail", "Escalated supervision"),
     }
     return "" if level is None else labels.get(level, level)
 
 
+def channel_label(channel: str) -> str:
+    labels = {
+        "hotline": QCoreApplication.translate("CaseDetail", "Hotline"),
+        "inspector": QCoreApplication.translate("CaseDetail", "Inspector"),
+        "grid": QCoreApplication.translate("CaseDetail", "Grid member"),
+        "app": QCoreApplication.translate("CaseDetail", "App"),
+        "web": QCoreApplication.translate("CaseDetail", "Web"),
+        "enterprise": QCoreApplication.translate("CaseDetail", "Enterprise desk"),
+        "iot": QCoreApplication.translate("CaseDetail", "Sensor"),
+    }
+    return labels.get(channel, channel)
+
+
 def urgency_label(urgency: str) -> str:
-    labels = {"normal": _tr("Normal"), "urgent": _tr("Urgent"), "critical": _tr("Critical")}
+    labels = {
+        "normal": QCoreApplication.translate("CaseDetail", "Normal"),
+        "urgent": QCoreApplication.translate("CaseDetail", "Urgent"),
+        "critical": QCoreApplication.translate("CaseDetail", "Critical"),
+    }
     return labels.get(urgency, urgency)
 
 
 def satisfaction_label(satisfaction: str | None) -> str:
     labels = {
-        "satisfied": _tr("Satisfied"),
-        "basically_satisfied": _tr("Basically satisfied"),
-        "unsatisfied": _tr("Unsatisfied"),
+        "satisfied": QCoreApplication.translate("CaseDetail", "Satisfied"),
+        "basically_satisfied": QCoreApplication.translate("CaseDetail", "Basically satisfied"),
+        "unsatisfied": QCoreApplication.translate("CaseDetail", "Unsatisfied"),
     }
     return "" if satisfaction is None else labels.get(satisfaction, satisfaction)
 
 
 def extension_state_label(state: str | None) -> str:
-    labels = {"pending": _tr("Pending"), "approved": _tr("Approved"), "refused": _tr("Refused")}
+    labels = {
+        "pending": QCoreApplication.translate("CaseDetail", "Pending"),
+        "approved": QCoreApplication.translate("CaseDetail", "Approved"),
+        "refused": QCoreApplication.translate("CaseDetail", "Refused"),
+    }
     return "" if state is None else labels.get(state, state)
 
 
 def time_unit_label(unit: str) -> str:
     labels = {
-        "hours": _tr("hours"),
-        "working_hours": _tr("working hours"),
-        "working_days": _tr("working days"),
+        "hours": QCoreApplication.translate("CaseDetail", "hours"),
+        "working_hours": QCoreApplication.translate("CaseDetail", "working hours"),
+        "working_days": QCoreApplication.translate("CaseDetail", "working days"),
     }
     return labels.get(unit, unit)
 
 
 def link_kind_label(kind: str) -> str:
-    labels = {"same_incident": _tr("Same incident"), "parent": _tr("Parent case"), "child": _tr("Child case")}
+    labels = {
+        "same_incident": QCoreApplication.translate("CaseDetail", "Same incident"),
+        "parent": QCoreApplication.translate("CaseDetail", "Parent case"),
+        "child": QCoreApplication.translate("CaseDetail", "Child case"),
+    }
     return labels.get(kind, kind)
 
 
 def status_name(status: str) -> str:
     """Every status of the lifecycle table, including the side states."""
     labels = {
-        "received": _tr("Received"),
-        "registered": _tr("Registered"),
-        "dispatched": _tr("Dispatched"),
-        "handling": _tr("Being handled"),
-        "verifying": _tr("Awaiting verification"),
-        "callback": _tr("Awaiting callback"),
-        "closed": _tr("Closed"),
-        "archived": _tr("Archived"),
-        "suspended": _tr("Suspended"),
-        "voided": _tr("Voided"),
+        "received": QCoreApplication.translate("CaseDetail", "Received"),
+        "registered": QCoreApplication.translate("CaseDetail", "Registered"),
+        "dispatched": QCoreApplication.translate("CaseDetail", "Dispatched"),
+        "handling": QCoreApplication.translate("CaseDetail", "Being handled"),
+        "verifying": QCoreApplication.translate("CaseDetail", "Awaiting verification"),
+        "callback": QCoreApplication.translate("CaseDetail", "Awaiting callback"),
+        "closed": QCoreApplication.translate("CaseDetail", "Closed"),
+        "archived": QCoreApplication.translate("CaseDetail", "Archived"),
+        "suspended": QCoreApplication.translate("CaseDetail", "Suspended"),
+        "voided": QCoreApplication.translate("CaseDetail", "Voided"),
     }
     return labels.get(status, status)
