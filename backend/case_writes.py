@@ -94,6 +94,7 @@ def insert_case(
         "lat": req.lat,
         "lon": req.lon,
         "object_code": req.object_code,
+        "owner_unit": operator.unit,  # a town center's intake stays in the town's sight
     }
     values.update(intake_values(conn, req, address, now))  # location codes, deadline, close at intake
     # The number needs the id; a unique placeholder keeps the constraint until it is set.

@@ -106,6 +106,7 @@ cases = sa.Table(
     sa.Column("dispatched_at", sa.Float, nullable=True),
     sa.Column("completed_at", sa.Float, nullable=True),
     sa.Column("return_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("owner_unit", sa.String(32), nullable=True),  # the desk that took it (None: district)
 )
 
 events = sa.Table(

@@ -94,6 +94,7 @@ class CaseRecord(msgspec.Struct, frozen=True):
     dispatched_at: float | None = None  # first dispatch
     completed_at: float | None = None  # the department's last completion report
     return_count: int = 0  # 退回
+    owner_unit: str | None = None  # the unit whose desk took the case (None: the district center)
 
 
 # --- requests and their responses -------------------------------------------------------------------

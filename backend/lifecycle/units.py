@@ -98,10 +98,10 @@ def unit_tree(conn: sa.Connection) -> UnitTree:
 
 
 def case_units(row: Any) -> frozenset[str]:
-    """The lead and co-handling units of a case row or record."""
+    """The units that see a case (row or record): its lead, co-handling units and owning desk."""
     co = row.co_departments
     codes = split_codes(co) if isinstance(co, str) else tuple(co)
-    return frozenset((row.lead_department, *codes) if row.lead_department else codes)
+    return frozenset(code for code in (row.lead_department, row.owner_unit, *codes) if code)
 
 
 def sees(scope: frozenset[str] | None, units: Iterable[str]) -> bool:
@@ -135,8 +135,11 @@ def check_holds(conn: sa.Connection, operator: m.Operator, row: Any, rule: str =
 def dispatch_targets(tree: UnitTree, operator: m.Operator, row: Any, action: str) -> frozenset[str]:
     """The units ``operator`` may (sub)dispatch this case to."""
     if action == "dispatch":
-        top = tree.children.get(None, ())
-        return frozenset(top) if operator.unit is None else tree.below(operator.unit)
+        if operator.unit is None:
+            return frozenset(tree.children.get(None, ()))
+        if row.owner_unit is None or not tree.is_within(row.owner_unit, operator.unit):
+            return frozenset()  # a unit's desk dispatches the cases it (or a unit below it) took
+        return tree.below(operator.unit)
     if not holds(tree, operator, row):
         return frozenset()
     return tree.below(operator.unit) - {row.lead_department}

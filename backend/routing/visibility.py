@@ -34,8 +34,7 @@ class EventScope:
         if event.type in ("case.created", "case.updated"):
             case = data["case"]
             units = frozenset(case.get("co_departments") or ())
-            if case.get("lead_department"):
-                units |= {case["lead_department"]}
+            units |= {case[key] for key in ("lead_department", "owner_unit") if case.get(key)}
             before = self._cases.get(case["id"], frozenset())
             if remember:
                 self.remember(case["id"], units)

@@ -36,10 +36,12 @@ CITY = m.Operator("handler1", "城管局", "handler", "D-CG")
 GRID_CODE = "32099900100101"
 
 
-def new_case(aio: Any, store: Store, category: str = "E0102") -> int:
+def new_case(aio: Any, store: Store, category: str = "E0102", taken_by: m.Operator | None = None) -> int:
+    """A registered case, taken at the district desk or at ``taken_by``'s desk."""
+    desk = taken_by or CENTER
     req = m.CreateCase(category_code=category, address="滨江路 8 号", description="垃圾", grid_code=GRID_CODE)
-    case = aio.run(store.create_case(req, CENTER, "S1"))
-    act(aio, store, case.id, "register", CENTER)
+    case = aio.run(store.create_case(req, desk, "S1"))
+    act(aio, store, case.id, "register", desk)
     return case.id
 
 
@@ -87,13 +89,23 @@ def test_dispatch_reaches_top_units_from_the_center_and_units_below_from_a_town(
     too_deep = refused(aio, store, case_id, "dispatch", CENTER, department_code="V-320999001001")
     assert too_deep.code == ErrorCode.FORBIDDEN and too_deep.details["rule"] == "dispatch"
     assert "滨江社区工作站" in too_deep.message
-    outside = refused(aio, store, case_id, "dispatch", TOWN, department_code="D-CG")
-    assert outside.code == ErrorCode.FORBIDDEN and outside.details == {"rule": "dispatch", "unit": "T-001"}
-    # a town has units below it to dispatch to; voiding a case not yet in its tree is the center's
-    assert actions(aio, store, case_id, TOWN) == ["dispatch"]
+    # a case the district desk took is the district's to dispatch, not a town's
+    assert actions(aio, store, case_id, TOWN) == []
     assert actions(aio, store, case_id, CENTER) == ["dispatch", "void"]
-    case = act(aio, store, case_id, "dispatch", TOWN, department_code="V-320999001001")
+    not_its = refused(aio, store, case_id, "dispatch", TOWN, department_code="V-320999001001")
+    assert not_its.code == ErrorCode.FORBIDDEN and not_its.details == {"rule": "dispatch", "unit": "T-001"}
+    # a case the town center took: it dispatches it to units below it, never above
+    town_case = new_case(aio, store, taken_by=TOWN)
+    assert actions(aio, store, town_case, TOWN) == ["dispatch", "void"]
+    outside = refused(aio, store, town_case, "dispatch", TOWN, department_code="D-CG")
+    assert outside.code == ErrorCode.FORBIDDEN and outside.details == {"rule": "dispatch", "unit": "T-001"}
+    case = act(aio, store, town_case, "dispatch", TOWN, department_code="V-320999001001")
     assert case.lead_department == "V-320999001001" and case.status == "dispatched"
+    assert case.owner_unit == "T-001"
+    # returned by the village, it is back at the town's desk (registered, still the town's)
+    returned = act(aio, store, town_case, "return", VILLAGE, note="不属于本社区")
+    assert (returned.status, returned.lead_department, returned.owner_unit) == ("registered", None, "T-001")
+    assert actions(aio, store, town_case, TOWN) == ["dispatch", "void"]
 
 
 @pytest.mark.parametrize(
@@ -233,6 +245,7 @@ def test_a_parent_sees_its_childrens_cases_and_a_sibling_town_does_not(aio: Any,
                 "case.transition",
                 lm.TransitionCase(case_id=mine.id, action="subdispatch", department_code="G-32099900100101"),
             )
+            taken = await town.create_case("E0404", "滨江路 10 号", "街道指挥中心受理的占道经营")
             for _ in range(200):  # the sibling's own case comes last: every earlier event reached it first
                 if theirs.id in seen["sibling"] and mine.id in seen["town"]:
                     break
@@ -243,7 +256,7 @@ def test_a_parent_sees_its_childrens_cases_and_a_sibling_town_does_not(aio: Any,
             except ProtocolError as exc:
                 detail_error = exc
             return {
-                "ids": (mine.id, co.id, theirs.id),
+                "ids": (mine.id, co.id, theirs.id, taken.id),
                 "town_list": [c.id for c in (await town.list_cases()).cases],
                 "sibling_list": [c.id for c in (await sibling.list_cases()).cases],
                 "center_list": [c.id for c in (await center.list_cases()).cases],
@@ -256,10 +269,11 @@ def test_a_parent_sees_its_childrens_cases_and_a_sibling_town_does_not(aio: Any,
                 await client.close()
 
     got = aio.run(scenario())
-    mine, co, theirs = got["ids"]
-    assert got["town_list"] == [co, mine]  # its own (now with a grid member below it) and a co-handled one
+    mine, co, theirs, taken = got["ids"]
+    # its own intake, its case now with a grid member below it, and one it co-handles
+    assert got["town_list"] == [taken, co, mine]
     assert got["sibling_list"] == [theirs]
-    assert got["center_list"] == [theirs, co, mine]
+    assert got["center_list"] == [taken, theirs, co, mine]
     assert got["town_detail"] == co
     assert got["detail_error"].code == ErrorCode.FORBIDDEN
     assert set(got["seen"]["town"]) == {mine, co}

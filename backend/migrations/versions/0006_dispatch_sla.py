@@ -24,6 +24,7 @@ def case_columns() -> list[sa.Column[object]]:
         sa.Column("dispatched_at", sa.Float, nullable=True),
         sa.Column("completed_at", sa.Float, nullable=True),
         sa.Column("return_count", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("owner_unit", sa.String(32), nullable=True),
     ]
 
 
