@@ -96,9 +96,9 @@ class BundledBackend:
             port_file.unlink(missing_ok=True)
             return True
         if self._proc.poll() is not None:
-            raise BackendStartError(
-                f"the bundled backend exited with code {self._proc.returncode}; see {self.log_path}"
-            )
+            code = self._proc.returncode
+            self._cleanup()  # the log file closes with it
+            raise BackendStartError(f"the bundled backend exited with code {code}; see {self.log_path}")
         return False
 
     def _ready(self, port_file: Path, deadline: float, timeout: float) -> bool:

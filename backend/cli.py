@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import signal
+import ssl
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from backend.database import data_dir, default_db_url
 from backend.open311.commands import add_commands as add_api_key_commands
 from backend.security.commands import add_commands as add_security_commands
 from backend.security.first_start import secure_first_start
+from backend.security.tls import server_context
 from backend.seed import seed_demo
 from backend.server import Server
 from backend.services import add_arguments, build_services
@@ -38,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-file", type=Path, default=None, help="write the ws:// URL here once listening (for launchers)"
     )
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument(
+        "--tls-cert", type=Path, default=None, metavar="FILE", help="serve wss:// with this certificate (PEM)"
+    )
+    parser.add_argument(
+        "--tls-key", type=Path, default=None, metavar="FILE", help="the certificate's private key (PEM)"
+    )
     add_arguments(parser)
     # Subcommands are maintenance jobs; without one the server runs.
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (default: serve)")
@@ -46,7 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def tls_context(args: argparse.Namespace) -> ssl.SSLContext | None:
+    """The server's SSL context from --tls-cert and --tls-key; ValueError says what is wrong."""
+    if args.tls_cert is None and args.tls_key is None:
+        return None
+    if args.tls_cert is None or args.tls_key is None:
+        raise ValueError("--tls-cert and --tls-key go together")
+    try:
+        return server_context(args.tls_cert, args.tls_key)
+    except (OSError, ssl.SSLError) as exc:
+        raise ValueError(
+            f"cannot use the certificate {args.tls_cert} with the key {args.tls_key}: {exc}"
+        ) from None
+
+
 async def run(args: argparse.Namespace) -> int:
+    try:
+        context = tls_context(args)
+    except ValueError as exc:
+        print(f"command-seat-server: {exc}", file=sys.stderr, flush=True)
+        return 2
     url = args.db or default_db_url()
     store = await Store.open(url)
     try:
@@ -74,6 +101,7 @@ async def run(args: argparse.Namespace) -> int:
             exercise=exercise,
             demo=demo,
             services=build_services(args),
+            ssl=context,
         )
         await server.start()
         log.info(

@@ -1,4 +1,5 @@
-"""Who may send which request: the one table of request type × role, checked on every request.
+"""Who may send which request: the one table of request type × role, checked on every request; and
+which requests are pure reads (everything else is a command: audited, applied once per key).
 
 Every request type in client_api.registry must have a row (a test enumerates the table).
 """
@@ -82,6 +83,37 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "sim.place_call": SIMULATION,
     "sim.caller_hangup": SIMULATION,
 }
+
+# Requests that change nothing. Every other request type is a command: it is audited, and its
+# idempotency key is honoured. A new request type is a command until it is listed here.
+READS = frozenset(
+    {
+        "hello",
+        "ping",
+        "subscribe",
+        "reference.get",
+        "status.get",
+        "case.list",
+        "case.detail",
+        "case.actions",
+        "attachment.get",
+        "routing.list",
+        "routing.suggest",
+        "kpi.departments",
+        "kpi.hotline",
+        "category.search",
+        "case.suggest_category",
+        "deadline.compute",
+        "location.complete",
+        "location.resolve",
+        "case.find_duplicates",
+        "kb.search",
+        "geo.grids",
+        "intake.list",
+        "call.list",
+        "caller.history",
+    }
+)
 
 
 def allowed(request_type: str, role: str) -> bool:

@@ -6,7 +6,9 @@ import asyncio
 import contextlib
 import logging
 import socket
+import ssl as ssl_module
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from websockets.asyncio.server import Server as WsServer
 from websockets.asyncio.server import ServerConnection, broadcast, serve
@@ -15,7 +17,10 @@ from websockets.exceptions import ConnectionClosed
 from backend.dispatch import HANDLERS
 from backend.peer import Peer, event_frames
 from backend.permissions import allowed
+from backend.reliability.run_request import run_request
 from backend.routing.visibility import EventScope, visible
+from backend.security import audit_trail
+from backend.security.audit import AuditEntry, append
 from backend.services import Service
 from backend.store import Store, StoredEvent
 from client_api import messages as m
@@ -50,6 +55,7 @@ class Server:
         demo: bool = False,
         event_limit: int = 2000,
         services: list[Service] | None = None,
+        ssl: ssl_module.SSLContext | None = None,
     ) -> None:
         self.store = store
         self.host = host
@@ -58,6 +64,7 @@ class Server:
         self.exercise = exercise
         self.demo = demo
         self.event_limit = event_limit
+        self.ssl = ssl  # serve wss:// with this context
         self.peers: set[Peer] = set()
         self.services: list[Service] = services or []
         self.session_hooks: list[SessionHook] = []
@@ -74,16 +81,17 @@ class Server:
             ping_interval=SERVER_PING_INTERVAL,
             ping_timeout=SERVER_PING_TIMEOUT,
             compression=COMPRESSION,
+            ssl=self.ssl,
         )
         self.port = self._ws_server.sockets[0].getsockname()[1] if self._ws_server.sockets else self.port
-        log.info("listening on ws://%s:%d", self.host, self.port)
+        log.info("listening on %s", self.url)
         for service in self.services:
             await service.start(self)
         return self.port
 
     @property
     def url(self) -> str:
-        return f"ws://{self.host}:{self.port}"
+        return f"{'wss' if self.ssl else 'ws'}://{self.host}:{self.port}"
 
     async def close(self) -> None:
         for service in reversed(self.services):
@@ -143,6 +151,7 @@ class Server:
     async def _handle_frame(self, peer: Peer, frame: str | bytes) -> None:
         id_: str | None = None
         type_ = "protocol"
+        payload: Any = None
         try:
             size = len(frame.encode("utf-8", "surrogatepass")) if isinstance(frame, str) else len(frame)
             if size > MAX_FRAME_BYTES:
@@ -167,14 +176,26 @@ class Server:
                     ErrorCode.FORBIDDEN, f"the role {peer.operator.role!r} may not send {env.type!r}"
                 )
             payload = decode_payload(env.payload, schemas[0])
-            result = await HANDLERS[env.type](self, peer, payload)
+            result = await run_request(self, peer, env.type, payload, env.key, HANDLERS[env.type])
             peer.send_reply(encode("res", env.type, result, id_=id_))
             if env.type in ("login", "logout"):
                 await self._session_changed(peer, env.type)
         except ProtocolError as exc:
+            await self._audit(audit_trail.refusal(peer, type_, payload, exc))
             err = m.ErrorPayload(code=exc.code, message=exc.message, details=exc.details)
             peer.send_reply(encode("err", type_, err, id_=id_))
         except Exception:
             log.exception("handler for %s failed", type_)
+            if peer.operator is not None and audit_trail.audited(type_):
+                await self._audit(audit_trail.entry(peer, type_, "error", payload, "internal error"))
             err = m.ErrorPayload(code=ErrorCode.INTERNAL, message="the server failed; nothing was applied")
             peer.send_reply(encode("err", type_, err, id_=id_))
+
+    async def _audit(self, entry: AuditEntry | None) -> None:
+        """Write a refusal's audit record in its own small transaction (before the seat is answered)."""
+        if entry is None:
+            return
+        try:
+            await self.store.run_write(lambda conn: (append(conn, entry), []))
+        except Exception:  # the refusal still goes out; the log says the record is missing
+            log.exception("could not write the audit record %s", entry)

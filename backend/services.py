@@ -11,6 +11,7 @@ from backend.calls.center import CallCenter
 from backend.calls.simulator import CallSimulator
 from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
+from backend.reliability import retention
 from backend.sla import options as sla_options
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     intake_settings.add_arguments(parser)
     sla_options.add_arguments(parser)
+    retention.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -99,4 +101,5 @@ def build_services(args: argparse.Namespace) -> list[Service]:
     if args.open311_port:
         services.append(Open311Service(args.open311_port, args.open311_agency))
     services.extend(sla_options.build(args))
+    services.append(retention.build(args))
     return services

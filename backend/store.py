@@ -7,6 +7,7 @@ published in the same order; an event is published only after its transaction co
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,8 +20,11 @@ from backend.database import create_engine
 from backend.events import EventSink, StoredEvent
 from backend.lifecycle.units import unit_tree
 from backend.passwords import verify_password
+from backend.reliability.request_scope import active_scope, with_scope
+from backend.security.accounts import LOCK_SECONDS, MAX_FAILURES, record_failure, record_success, refusal
 from backend.transactions import Transactor
 from client_api import messages as m
+from client_api.errors import ErrorCode, ProtocolError
 
 __all__ = ["EventSink", "Store", "StoredEvent"]
 
@@ -28,13 +32,15 @@ T = TypeVar("T")
 
 
 def in_scope(scope: frozenset[str]) -> sa.ColumnElement[bool]:
-    """Cases whose lead department or one of whose co-handling units is in ``scope``."""
+    """Cases whose lead department, one of whose co-handling units, or whose owning desk is in ``scope``."""
     cases = schema.cases
     if not scope:
         return sa.false()
     joined = sa.literal(",") + cases.c.co_departments + sa.literal(",")
     return sa.or_(
-        cases.c.lead_department.in_(sorted(scope)), *(joined.like(f"%,{code},%") for code in sorted(scope))
+        cases.c.lead_department.in_(sorted(scope)),
+        cases.c.owner_unit.in_(sorted(scope)),
+        *(joined.like(f"%,{code},%") for code in sorted(scope)),
     )
 
 
@@ -82,14 +88,34 @@ class Store:
     # --- accounts and reference data --------------------------------------------------------------
 
     async def authenticate(self, username: str, password: str) -> m.Operator | None:
+        """The operator, or None for an unknown name or a wrong password (which counts towards the
+        lockout); a disabled or locked account is refused with LOCKED before its password is checked."""
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(sa.select(schema.accounts).where(schema.accounts.c.username == username))
             ).first()
         if row is None:
             return None
-        ok = await asyncio.to_thread(verify_password, row.password_hash, password)
-        return m.Operator(row.username, row.display_name, row.role, row.department_code) if ok else None
+        why = refusal(row, time.time())
+        if why is not None:
+            raise ProtocolError(ErrorCode.LOCKED, why)
+        if not await asyncio.to_thread(verify_password, row.password_hash, password):
+            failure = await self.run_write(lambda conn: (record_failure(conn, username, time.time()), []))
+            if failure.locked_until is not None:
+                raise ProtocolError(
+                    ErrorCode.LOCKED,
+                    f"wrong password; the account is locked for {LOCK_SECONDS / 60:g} min after "
+                    f"{MAX_FAILURES} failed logins",
+                )
+            return None
+        if row.failed_logins or row.locked_until is not None:
+
+            def reset(conn: sa.Connection) -> tuple[None, list[StoredEvent]]:
+                record_success(conn, username)
+                return None, []
+
+            await self.run_write(reset)
+        return m.Operator(row.username, row.display_name, row.role, row.department_code)
 
     async def unit_scope(self, unit: str | None) -> frozenset[str] | None:
         """The units an account of ``unit`` sees cases of (its subtree); None: all (district center)."""
@@ -130,12 +156,27 @@ class Store:
         self, fn: Callable[..., tuple[T, list[StoredEvent]]], *args: Any
     ) -> tuple[T, list[StoredEvent]]:
         """Run ``fn(conn, *args) -> (result, events)`` in one transaction under the write lock; publish
-        the events after commit, still under the lock, so seats get them in sequence order."""
+        the events after commit, still under the lock, so seats get them in sequence order. Inside a
+        request's handler the transaction also records its idempotency key and its audit record."""
+        scope = active_scope()  # read here: the worker thread does not see the handler's context
         async with self.write_lock:
-            result, events = await self._transactor.run(fn, *args)
+            if scope is None:
+                result, events = await self._transactor.run(fn, *args)
+            else:
+                saved = scope.saved()
+                try:
+                    result, events = await self._transactor.run(with_scope, scope, fn, *args)
+                except BaseException:
+                    scope.restore(saved)
+                    raise
             for event in events:
                 self._publish(event)
         return result, events
+
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(conn, *args)`` on a read connection."""
+        async with self.engine.connect() as conn:
+            return await conn.run_sync(fn, *args)
 
     async def list_cases(
         self, limit: int, before_id: int | None = None, scope: frozenset[str] | None = None

@@ -1,1 +1,1 @@
-"""Reliability of the backend: commands applied exactly once (idempotency keys)."""
+"""Reliability of the backend: commands applied exactly once (idempotency keys), event retention."""

@@ -2,14 +2,13 @@
 applies it, and its answer is kept, so a repeat (a seat resending after a dropped link) gets the first
 answer and changes nothing.
 
-The key travels in the request envelope (``key``). The server sets ``current_command`` while the
-command's handler runs; ``Store.run_write_events`` records the key inside its transaction, under the
-store's write lock, so two deliveries of one key cannot both apply.
+The key travels in the request envelope (``key``). The server puts the ``Command`` in the request's scope
+(backend/reliability/request_scope.py) while its handler runs; ``Store.run_write_events`` records the key
+inside its transaction, under the store's write lock, so two deliveries of one key cannot both apply.
 """
 
 from __future__ import annotations
 
-import contextvars
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -31,11 +30,6 @@ class Command:
     key: str
     type: str
     recorded: bool = False  # set once a write transaction recorded the key
-
-
-current_command: contextvars.ContextVar[Command | None] = contextvars.ContextVar(
-    "current_command", default=None
-)
 
 
 def check_key(key: str) -> None:

@@ -1,1 +1,1 @@
-"""Security of the backend: the audit log with its hash chain (more to come: lockout, TLS)."""
+"""Security of the backend: the hash-chained audit log, account lockout and tools, TLS."""
