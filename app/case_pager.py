@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 
+from app import gc_tuning
 from client_api import messages as m
 from client_api.case_book import CaseBook
 from client_api.client import SeatClient
@@ -20,7 +21,8 @@ CAP = 100_000
 class CasePager:
     """Asks ``case.list`` with ``before_id`` for page after page of older cases and appends each to the
     book as one block, yielding to the event loop between pages so the GUI stays live. A new snapshot
-    (``restart``) starts over; the pager stops at the oldest case, at ``cap`` cases, or on an error."""
+    (``restart``) starts over; the pager stops at the oldest case, at ``cap`` cases, or on an error.
+    A book of ``gc_tuning.LARGE_LOAD`` cases or more is then settled (``gc_tuning.settle``)."""
 
     def __init__(self, client: SeatClient, book: CaseBook, page: int = PAGE, cap: int = CAP) -> None:
         self._client = client
@@ -49,6 +51,11 @@ class CasePager:
                 await self.task
 
     async def _run(self) -> None:
+        await self._page_back()
+        if len(self._book) >= gc_tuning.LARGE_LOAD:
+            gc_tuning.settle()  # what the book holds now lives as long as the session
+
+    async def _page_back(self) -> None:
         await asyncio.sleep(0)  # the snapshot's listeners run first
         while len(self._book) < self._cap:
             before = self._book.oldest_id()

@@ -8,6 +8,15 @@ import argparse
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="command-seat", description="The command center's seat console.")
     parser.add_argument("--server", metavar="URL", help="connect to a central backend (ws:// or wss://)")
+    parser.add_argument("--tls-ca", metavar="FILE", help="verify the wss:// backend against this CA file")
+    parser.add_argument(
+        "--tls-fingerprint", metavar="SHA256", help="verify the wss:// backend by its pinned certificate"
+    )
+    parser.add_argument(
+        "--allow-insecure-ws",
+        action="store_true",
+        help="permit unencrypted ws:// to another machine (labs only)",
+    )
     parser.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
     parser.add_argument("--seat-id", help="this seat's id (default: the setting, else the host name)")
     parser.add_argument(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import ssl
 import sys
 from typing import Any
 
@@ -16,7 +17,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app import message
+from app import gc_tuning, message
 from app.bundled_backend import BackendStartError, BundledBackend
 from app.cli import build_parser
 from app.crash import CrashHandler
@@ -28,6 +29,8 @@ from app.seat_service import SeatService
 from app.settings import Settings, load_settings, save_settings
 from client_api.client import SeatClient
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from client_api.outbox import Outbox
+from client_api.tls import InsecureUrl, check_url, client_context, normalise_pin
 
 log = logging.getLogger("app.startup")
 
@@ -36,6 +39,44 @@ DEMO_USER, DEMO_PASSWORD = "operator1", "demo"
 
 def phase(name: str) -> None:
     log.info("start-up: %s", name)
+
+
+class LinkRefused(Exception):
+    """The configured link would not be secure (plain ws:// to another machine) or is misconfigured."""
+
+
+def link_security(
+    url: str, args: argparse.Namespace, settings: Settings
+) -> tuple[ssl.SSLContext | None, str | None]:
+    """The SSL context and pinned fingerprint for ``url`` from the command line or the settings;
+    LinkRefused for plain ws:// to another machine (unless allowed) or unusable TLS settings."""
+    allow = bool(args.allow_insecure_ws or settings.allow_insecure_ws)
+    ca_file = args.tls_ca or settings.tls_ca_file
+    pin = args.tls_fingerprint or settings.tls_fingerprint
+    try:
+        check_url(url, allow)
+        pin = normalise_pin(pin) if pin else None
+        context = client_context(url, ca_file, pin)
+    except InsecureUrl:
+        raise LinkRefused(
+            QCoreApplication.translate(
+                "Startup",
+                "Refusing the unencrypted connection {url}: use wss:// for another machine, "
+                "or allow plain ws:// explicitly (--allow-insecure-ws).",
+            ).format(url=url)
+        ) from None
+    except (ValueError, OSError) as exc:  # a malformed pin, an unreadable CA file
+        raise LinkRefused(
+            QCoreApplication.translate("Startup", "The TLS settings are unusable: {reason}").format(
+                reason=exc
+            )
+        ) from None
+    return context, pin
+
+
+def make_client(url: str, args: argparse.Namespace, settings: Settings) -> SeatClient:
+    context, pin = link_security(url, args, settings)
+    return SeatClient(url, request_timeout=settings.request_timeout_s, ssl=context, tls_pin=pin)
 
 
 class Startup:
@@ -110,7 +151,14 @@ class Startup:
             print(exc, file=sys.stderr)
             return 2
         phase("connect")
-        self.service = SeatService(SeatClient(url, request_timeout=self.settings.request_timeout_s))
+        try:
+            client = make_client(url, self.args, self.settings)
+        except LinkRefused as exc:
+            refuse(exc)
+            await self.shutdown()
+            return 2
+        outbox = await asyncio.to_thread(Outbox, data_dir() / "outbox.sqlite3")
+        self.service = SeatService(client, outbox)
         self.service.start()
         try:
             await self.service.client.wait_connected(timeout=30)
@@ -126,8 +174,9 @@ class Startup:
             phase("main window")
             from ui.main_window import MainWindow
 
-            self.window = MainWindow(self.service)
+            self.window = MainWindow(self.service, idle_lock_s=self.settings.idle_lock_minutes * 60)
             self.window.show()
+            gc_tuning.settle()  # start-up's objects live as long as the session: freeze them
             closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             app = QApplication.instance()
             assert isinstance(app, QApplication)
@@ -148,6 +197,7 @@ class Startup:
         phase("shutdown")
         if self.service is not None:
             await self.service.close()
+            await asyncio.to_thread(self.service.outbox.close)
         if self.backend is not None:
             await asyncio.to_thread(self.backend.stop)
 
@@ -168,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     translations = Translations()
     translations.install(app, language)
     phase(f"translations: {language}")
+    if args.server:  # checked before anything connects, the self-check included
+        try:
+            link_security(args.server, args, settings)
+        except LinkRefused as exc:
+            refuse(exc)
+            return 2
     if args.self_check:
         from app.self_check import run_self_check
 
@@ -177,6 +233,12 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(lambda _loop, ctx: _on_loop_exception(crash, ctx))
     with loop:
         return loop.run_until_complete(Startup(args, settings, crash).run())
+
+
+def refuse(exc: LinkRefused) -> None:
+    """Say why the console does not connect (stderr for the command line, the log for support)."""
+    log.error("%s", exc)
+    print(exc, file=sys.stderr)
 
 
 def _on_loop_exception(crash: CrashHandler, context: dict[str, Any]) -> None:

@@ -31,6 +31,11 @@ class Settings(msgspec.Struct, kw_only=True):
     seat_id: str = ""  # empty: the host name
     last_username: str = ""
     request_timeout_s: float = 10.0
+    idle_lock_minutes: int = 15  # lock the seat after this long without input; 0: never
+    # New fields with defaults read old files unchanged, so they need no new schema version.
+    tls_ca_file: str | None = None  # verify a wss:// backend against this CA file (else the system's)
+    tls_fingerprint: str | None = None  # or against this pinned sha256 certificate fingerprint
+    allow_insecure_ws: bool = False  # permit plain ws:// to another machine (a lab, never production)
 
     def effective_seat_id(self) -> str:
         return self.seat_id or socket.gethostname()

@@ -56,7 +56,7 @@ class OutboxSender:
         await self.flush(raise_for=entry.key)
         final = await asyncio.to_thread(self.outbox.get, entry.key)
         assert final is not None
-        if final.state != "sent" or final.response is None:
+        if final.state != "sent" or not final.response:
             return Submitted(final, None)
         return Submitted(final, msgspec.json.decode(final.response, type=registry.REQUESTS[type_][1]))
 
@@ -75,8 +75,8 @@ class OutboxSender:
         except (NotConnected, RequestTimeout):
             return False  # stays waiting; the same key is sent again, so it is applied at most once
         except ProtocolError as exc:
-            if exc.code == ErrorCode.ALREADY_APPLIED:
-                await asyncio.to_thread(self.outbox.sent, entry.key, b"null")
+            if exc.code == ErrorCode.ALREADY_APPLIED:  # applied before; its answer is lost: no response
+                await asyncio.to_thread(self.outbox.sent, entry.key, b"")
             elif raise_refusal:
                 await asyncio.to_thread(self.outbox.dismiss, entry.key)
                 self._notify_key(entry.key)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from app import message
 from app.qt_async import run_dialog
 from app.seat_service import SeatService
 from client_api import lifecycle_messages as lm
@@ -137,22 +138,33 @@ class CaseActionsBar(QWidget):
             await self.take(*asked)
 
     async def take(self, action: str, fields: dict[str, Any]) -> bool:
+        """Send the action through the outbox; True when it was applied or kept to send later."""
         if self.case_id is None:
             return False
         request = lm.TransitionCase(case_id=self.case_id, action=action, **fields)
         try:
-            result: lm.CaseTransitioned = await self._service.client.request("case.transition", request)
+            submitted = await self._service.submit("case.transition", request, self._summary(action))
         except (ProtocolError, NotConnected, RequestTimeout) as exc:
             if isValid(self):
                 self._refused(exc)
             return False
-        self._service.cases.upsert(result.case)
+        result: lm.CaseTransitioned | None = submitted.response
+        if result is None:  # the link is down: the command waits in the outbox
+            message.info(self.tr("Waiting to send: {summary}").format(summary=submitted.entry.summary))
+            if isValid(self):
+                self.show_actions([])  # nothing more to take until the case's new state is known
+            return True
         if not isValid(self):  # the pane was closed while the request was out
             return True
         if result.case.id == self.case_id:
             self.show_actions(result.actions)
         self.transitioned.emit(result)
         return True
+
+    def _summary(self, action: str) -> str:
+        row = self._service.cases.row_of(self.case_id) if self.case_id is not None else None
+        case_no = self._service.cases[row].case_no if row is not None else f"#{self.case_id}"
+        return f"{self.label(action).rstrip('…')} {case_no}"
 
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, ProtocolError):

@@ -74,6 +74,7 @@ class IntakeScreen(QWidget):
         calls.kpisChanged.connect(self.kpis.show_kpis)
         self.call_panel.callAnswered.connect(self.on_call_panel_callAnswered)
         self.form.caseCreated.connect(lambda _case: self.caller_card.clear())
+        self.form.caseQueued.connect(lambda *_args: self.caller_card.clear())
         self.inbox.itemTaken.connect(self.on_inbox_itemTaken)
         # A repeat caller about the same problem: Enter on their earlier case adds this report to it.
         self.caller_card.caseChosen.connect(self.on_caller_card_caseChosen)

@@ -1,5 +1,5 @@
 """The seat console's main window: the places (Intake, Cases, Alerts, Wall, Comms), status bar,
-toasts and the exercise watermark."""
+toasts, the exercise watermark, the outbox and the idle lock."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import message, ui_state
 from app.calls_service import CallsService
+from app.idle_watch import IdleWatch
 from app.inbox_service import InboxService
+from app.outbox_service import OutboxWatch
 from app.seat_service import SeatService
 from client_api import messages as m
 from ui.cases_screen import CasesScreen
 from ui.help_overlay import HelpOverlay
 from ui.intake_screen import IntakeScreen
+from ui.lock_screen import LockScreen
+from ui.outbox_dialog import OutboxDialog
 from ui.placeholder_screen import PlaceholderScreen
 from ui.status_bar import SeatStatusBar
 from widgets.toast_area import ToastArea
@@ -21,13 +25,20 @@ from widgets.watermark import ExerciseWatermark
 
 
 class MainWindow(QMainWindow):
-    """Attributes: tabs, intake, cases, status, toasts, watermark."""
+    """Attributes: tabs, intake, cases, status, toasts, watermark, outbox (OutboxWatch), outbox_dialog
+    (while open), lock_screen, idle (IdleWatch; ``idle_lock_s`` 0 never locks)."""
 
     def __init__(
-        self, service: SeatService, calls: CallsService | None = None, parent: QWidget | None = None
+        self,
+        service: SeatService,
+        calls: CallsService | None = None,
+        parent: QWidget | None = None,
+        idle_lock_s: float = 0,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self.outbox = OutboxWatch(service, self)
+        self.outbox_dialog: OutboxDialog | None = None
         self.calls = calls or CallsService(service, self)
         self.inbox = InboxService(service, self)
         self.setObjectName("seatMainWindow")
@@ -54,11 +65,16 @@ class MainWindow(QMainWindow):
             self.tr("Comms"),
         )
         self.setCentralWidget(self.tabs)
-        self.status = SeatStatusBar(service, self)
+        self.status = SeatStatusBar(service, self.outbox, self)
+        self.status.outboxRequested.connect(self.show_outbox)
         self.setStatusBar(self.status)
         self.toasts = ToastArea(self)
         self.watermark = ExerciseWatermark(self)
         self.help = HelpOverlay(self)
+        self.lock_screen = LockScreen(service, self)
+        self.idle = IdleWatch(idle_lock_s, parent=self)
+        self.idle.idle.connect(self.on_idle_idle)
+        self.lock_screen.unlocked.connect(self.idle.reset)
         self._build_menu()
         self._update_title()
         bridge = message.global_bridge()
@@ -115,6 +131,19 @@ class MainWindow(QMainWindow):
             text = self.tr("【演练】") + text
         self.toasts.show_message(msg.level.value, text)
 
+    def on_idle_idle(self) -> None:
+        if self._service.operator is not None:
+            self.lock_screen.lock()
+        else:
+            self.idle.reset()
+
+    def show_outbox(self) -> None:
+        if self.outbox_dialog is None:
+            self.outbox_dialog = OutboxDialog(self.outbox, self)
+        self.outbox_dialog.show()
+        self.outbox_dialog.raise_()
+        self.outbox_dialog.reload()
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -124,6 +153,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_state.save_geometry("main", self.saveGeometry())
+        self.idle.remove()
         if self._bridge_attached:
             self._bridge_attached = False
             message.global_bridge().shown.disconnect(self.on_bridge_shown)

@@ -21,6 +21,9 @@ from widgets.case_table_model import CaseTableModel, deadline_state, sort_key
 _Index = QModelIndex | QPersistentModelIndex
 _Entry = tuple[Any, int]  # (sort key, case id)
 LARGE_CHANGE = 2000  # rows changed at once beyond which the index is rebuilt in one layout change
+_COLUMN_COUNT = len(CaseTableModel.COLUMNS)
+# Made once: the view asks for every painted cell, and combining enum flags in Python costs microseconds.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True)
@@ -296,12 +299,12 @@ class CaseFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(CaseTableModel.COLUMNS)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if parent.isValid() or not (0 <= row < len(self._entries) and 0 <= column < self.columnCount()):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        if 0 <= row < len(self._entries) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         return QModelIndex()
@@ -331,12 +334,9 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def multiData(self, index: _Index, roleDataSpan: Any) -> None:  # noqa: N803 (Qt names it so)
         """Every role a delegate asks for when it paints a cell, in one call (not one per role)."""
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return
-        case, column, fill = self.case_at(index.row()), index.column(), self.source.case_data
-        for k in range(roleDataSpan.size()):
-            role_data = roleDataSpan[k]
-            role_data.setData(fill(case, column, role_data.role()))
+        row = index.row()  # -1 when invalid
+        if 0 <= row < len(self._entries):
+            self.source.fill_roles(self.case_at(row), index.column(), roleDataSpan)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -346,6 +346,4 @@ class CaseFilterProxy(QAbstractProxyModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -23,8 +23,25 @@ from client_api.messages import CaseRecord
 from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-_Role = Qt.ItemDataRole
 
+# Roles as plain ints: looking up a Qt enum member costs about a microsecond, and a repaint of the
+# table asks for thousands of cells' roles.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+# Roles a delegate asks for when it paints that this model never gives.
+_NO_DATA = frozenset(
+    r.value
+    for r in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+TEXT_CACHE = 4096  # cases whose cell texts are kept (a few screens' worth)
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -97,9 +114,9 @@ def _or_inf(value: float | None) -> float:
 
 
 def shown_badge(case: CaseRecord, now: float) -> sla_state.Badge:
-    """The SLA column's badge: the current stage's limit, else the completion limit."""
-    stage = sla_state.stage_badge(case, now)
-    return stage if stage.state != "none" else sla_state.completion_badge(case, now)
+    """The SLA column's badge: the current stage's limit, unless the completion limit is in a worse state
+    (a case still in its accept stage whose completion deadline passed shows that it is overdue)."""
+    return sla_state.worst(sla_state.stage_badge(case, now), sla_state.completion_badge(case, now))
 
 
 def deadline_state(case: CaseRecord, now: float) -> str:
@@ -120,9 +137,8 @@ def sort_key(case: CaseRecord, column: str) -> Any:
     if column == "sla":
         if case.status in sla_state.DONE_STATES:
             return math.inf
-        if case.stage_deadline_at is not None:
-            return case.stage_deadline_at
-        return math.inf if case.status in sla_state.COMPLETED_STATES else _or_inf(case.deadline_at)
+        completion = math.inf if case.status in sla_state.COMPLETED_STATES else _or_inf(case.deadline_at)
+        return min(_or_inf(case.stage_deadline_at), completion)  # whichever limit runs out first
     if column == "deadline_at":
         return _or_inf(case.deadline_at)
     if column == "grid":
@@ -173,6 +189,7 @@ class CaseTableModel(RecordTableModel):
         self._area_name = area_name
         self._department_name = department_name
         self._headers: list[str] = []
+        self._texts: dict[int, tuple[CaseRecord, list[str]]] = {}  # case id -> (that case, texts)
         book.on_reset.append(self._on_reset)
         book.on_about_to_insert.append(self._on_about_to_insert)
         book.on_inserted.append(self._on_inserted)
@@ -210,17 +227,17 @@ class CaseTableModel(RecordTableModel):
     def case_data(self, case: CaseRecord, column: int, role: int) -> Any:
         """The data of one cell, given its case: the proxy calls this directly (no index round trip)."""
         name = self.COLUMNS[column]
-        if role == _Role.DisplayRole:
-            return self._display(case, name)
-        if name == "sla" and role in (_Role.BackgroundRole, _Role.ForegroundRole):
+        if role == _DISPLAY:
+            return self._display(case, name) if name == "sla" else self._texts_of(case)[column]
+        if name == "sla" and role in (_BACKGROUND, _FOREGROUND):
             state = shown_badge(case, self.clock()).state
-            table = BADGE_BACKGROUND if role == _Role.BackgroundRole else BADGE_FOREGROUND
+            table = BADGE_BACKGROUND if role == _BACKGROUND else BADGE_FOREGROUND
             return table.get(state)
-        if role == _Role.ForegroundRole and name == "deadline_at":
+        if role == _FOREGROUND and name == "deadline_at":
             return BADGE_FOREGROUND.get(sla_state.completion_badge(case, self.clock()).state)
-        if role == _Role.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(case, name)
-        if role == _Role.UserRole:
+        if role == _USER:
             return case.id
         if role == SORT_KEY_ROLE:
             return sort_key(case, name)
@@ -230,8 +247,32 @@ class CaseTableModel(RecordTableModel):
             return case
         return None
 
+    def fill_roles(self, case: CaseRecord, column: int, span: Any) -> None:
+        """Fill a QModelRoleDataSpan for one cell: what a delegate asks for when it paints."""
+        for k in range(span.size()):
+            role_data = span[k]
+            role = role_data.role()
+            if role in _NO_DATA:
+                role_data.clearData()
+            else:
+                role_data.setData(self.case_data(case, column, role))
+
     def case_at(self, row: int) -> CaseRecord:
         return self.book[row]
+
+    def _texts_of(self, case: CaseRecord) -> list[str]:
+        """The texts of a case's cells but the countdown, made once per version of the case.
+
+        A case moving in the sorted order shifts every row below it on screen: the repaint then finds
+        all but one row's texts here (a strftime or a translated label costs microseconds each)."""
+        cached = self._texts.get(case.id)
+        if cached is not None and cached[0] is case:
+            return cached[1]
+        if len(self._texts) >= TEXT_CACHE:
+            self._texts.clear()
+        texts = ["" if name == "sla" else self._display(case, name) for name in self.COLUMNS]
+        self._texts[case.id] = (case, texts)
+        return texts
 
     def _display(self, case: CaseRecord, column: str) -> str:
         if column == "created_at":
@@ -294,6 +335,7 @@ class CaseTableModel(RecordTableModel):
 
     def refresh_names(self) -> None:
         """Reference data arrived: the category, grid and department columns change their text."""
+        self._texts.clear()
         if len(self.book):
             last = len(self.book) - 1
             self.dataChanged.emit(self.index(0, 2), self.index(last, 3))

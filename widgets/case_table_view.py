@@ -24,6 +24,9 @@ class CaseTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The first Python wrapper of the viewport sets up PySide's enum types lazily (about 30 ms):
+        # here, not in the first live update that asks which rows are visible.
+        self.viewport()
 
     def visible_rows(self) -> tuple[int, int] | None:
         top = self.rowAt(0)

@@ -267,12 +267,163 @@
         <translation>处置结果：</translation>
     </message>
     <message>
+        <source>Waiting to send: {summary}</source>
+        <translation>等待发送：{summary}</translation>
+    </message>
+    <message>
         <source>Refused: {message}</source>
         <translation>被拒绝：{message}</translation>
     </message>
     <message>
         <source>Not connected to the backend; nothing was changed.</source>
         <translation>未连接后台，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>General supervision</source>
+        <translation>一般督办</translation>
+    </message>
+    <message>
+        <source>Key supervision</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>Escalated supervision</source>
+        <translation>提级督办</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <source>Grid member</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>市民App</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Enterprise desk</source>
+        <translation>一企来</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>物联感知</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Same incident</source>
+        <translation>同一事件</translation>
+    </message>
+    <message>
+        <source>Parent case</source>
+        <translation>父工单</translation>
+    </message>
+    <message>
+        <source>Child case</source>
+        <translation>子工单</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Awaiting callback</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
     </message>
 </context>
 <context>
@@ -288,6 +439,10 @@
 </context>
 <context>
     <name>CaseDetailPane</name>
+    <message>
+        <source>This case is no longer open to this seat: {message}</source>
+        <translation>此工单已不在本席位的办理范围内：{message}</translation>
+    </message>
     <message>
         <source>The case could not be loaded: {message}</source>
         <translation>无法加载工单：{message}</translation>
@@ -424,12 +579,20 @@
         <translation>尚缺：{what}</translation>
     </message>
     <message>
+        <source>New case {address}</source>
+        <translation>新建工单 {address}</translation>
+    </message>
+    <message>
         <source>The backend did not accept the case: {message}</source>
         <translation>后台未接受该工单：{message}</translation>
     </message>
     <message>
-        <source>Not connected to the backend. The form is kept; submit again when connected.</source>
-        <translation>未连接后台。表单已保留，连接恢复后请再次提交。</translation>
+        <source>Not logged in. The form is kept; submit again after logging in.</source>
+        <translation>尚未登录。表单已保留，登录后请重新提交。</translation>
+    </message>
+    <message>
+        <source>Waiting to send: {summary}</source>
+        <translation>等待发送：{summary}</translation>
     </message>
     <message>
         <source>Case {no} created.</source>
@@ -1460,6 +1623,41 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>This seat is locked</source>
+        <translation>本席位已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached; the password is checked once it is.</source>
+        <translation>无法连接后台；连接恢复后才能验证密码。</translation>
+    </message>
+    <message>
+        <source>The account is locked: {reason}</source>
+        <translation>账号已锁定：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>The backend refused: {reason}</source>
+        <translation>后台拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to the seat console</source>
@@ -1628,6 +1826,63 @@
     </message>
 </context>
 <context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss conflict</source>
+        <translation>忽略冲突(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWatch</name>
+    <message>
+        <source>Sent: {summary}</source>
+        <translation>已发送：{summary}</translation>
+    </message>
+    <message>
+        <source>Not applied: {summary}. The backend refused it: {reason}</source>
+        <translation>未执行：{summary}。后台拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Report progress</source>
@@ -1690,6 +1945,33 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>Operator</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处置人员</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Installer</source>
+        <translation>安装员</translation>
+    </message>
+</context>
+<context>
     <name>SeatStatusBar</name>
     <message>
         <source>EXERCISE</source>
@@ -1706,6 +1988,30 @@
     <message>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>{state} · last contact {seconds} s ago</source>
+        <translation>{state} · 上次联系于 {seconds} 秒前</translation>
+    </message>
+    <message>
+        <source>Backend: {url}</source>
+        <translation>后台：{url}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>{n} waiting to send</source>
+        <translation>{n} 条等待发送</translation>
+    </message>
+    <message>
+        <source>Conflicts: {n}</source>
+        <translation>冲突：{n}</translation>
+    </message>
+    <message>
+        <source>Open the outbox</source>
+        <translation>打开发件箱</translation>
     </message>
     <message>
         <source>Operator: {name}</source>
@@ -1865,6 +2171,14 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>Refusing the unencrypted connection {url}: use wss:// for another machine, or allow plain ws:// explicitly (--allow-insecure-ws).</source>
+        <translation>拒绝未加密的连接 {url}：连接其他计算机请使用 wss://，或明确允许明文 ws://（--allow-insecure-ws）。</translation>
+    </message>
+    <message>
+        <source>The TLS settings are unusable: {reason}</source>
+        <translation>TLS 设置不可用：{reason}</translation>
+    </message>
+    <message>
         <source>Automatic login as {user} failed: {reason}</source>
         <translation>以 {user} 自动登录失败：{reason}</translation>
     </message>
@@ -1901,6 +2215,133 @@
     <message>
         <source>Write the supervision note; it goes to the departments.</source>
         <translation>请填写督办意见；它将发送给承办单位。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineAction</name>
+    <message>
+        <source>Registered</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Dispatched on</source>
+        <translation>下派</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Completion reported</source>
+        <translation>办结反馈</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>核查通过</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>核查不通过</translation>
+    </message>
+    <message>
+        <source>Callback: satisfied</source>
+        <translation>回访满意</translation>
+    </message>
+    <message>
+        <source>Callback: unsatisfied</source>
+        <translation>回访不满意</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Closed at intake</source>
+        <translation>直接办结</translation>
+    </message>
+    <message>
+        <source>Report merged</source>
+        <translation>合并来件</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Progress reported</source>
+        <translation>进展反馈</translation>
+    </message>
+    <message>
+        <source>Case linked</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>Link removed</source>
+        <translation>解除关联</translation>
+    </message>
+    <message>
+        <source>Consultation opened</source>
+        <translation>发起会商</translation>
+    </message>
+    <message>
+        <source>Consultation concluded</source>
+        <translation>会商结论</translation>
+    </message>
+    <message>
+        <source>Extension requested</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Extension approved</source>
+        <translation>延期批准</translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation>延期驳回</translation>
+    </message>
+    <message>
+        <source>Put under supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Urged</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>提级督办</translation>
     </message>
 </context>
 <context>

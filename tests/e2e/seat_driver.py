@@ -67,6 +67,7 @@ class Seat:
     def create_case(self, category_code: str, address: str, description: str) -> None:
         assert self.window is not None
         form = self.window.intake.form
+        self.qtbot.waitUntil(lambda: form.draft().is_empty(), timeout=10000)  # the last submit cleared it
         index = form.category.findData(category_code)
         assert index >= 0, f"category {category_code} is not offered"
         form.category.setCurrentIndex(index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def test_all_fields_reach_the_backend(qtbot: Any, seat: Seat) -> None:
     qtbot.waitUntil(lambda: form.address.text() == "")
 
 
-def test_when_the_backend_is_gone_the_form_keeps_everything(
+def test_when_the_backend_is_gone_the_case_waits_in_the_outbox(
     qtbot: Any, seat: Seat, backend_process: Any
 ) -> None:
     form = seat.window.intake.form
@@ -108,11 +109,12 @@ def test_when_the_backend_is_gone_the_form_keeps_everything(
     backend_process.kill()
     seat.wait_state(ConnectionState.RECONNECTING)
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(form.error_label.isVisible)
-    assert "Not connected" in form.error_label.text()
-    assert form.address.text() == "古渡路3号"
-    assert form.description.toPlainText() == "路面塌陷"
-    assert form.category.code() == "E0501"
+    # Accepted on the seat: on disk in the outbox, the form free for the next call, the operator told.
+    qtbot.waitUntil(lambda: form.address.text() == "", timeout=10000)
+    waiting = seat.service.outbox.waiting()
+    assert [w.summary for w in waiting] == ["New case 古渡路3号"]
+    assert json.loads(waiting[0].payload)["description"] == "路面塌陷"
+    assert any("Waiting to send" in t.text() for t in seat.window.toasts.toasts())
 
 
 def test_draft_is_saved_and_reopened_after_a_crash(

@@ -201,3 +201,16 @@ def test_every_lifecycle_state_has_a_label_and_a_sort_place() -> None:
 
     assert set(STATUS_ORDER) == set(STATES)
     assert all(status_label(state) != state for state in STATES)
+
+
+def test_the_sla_column_shows_a_missed_completion_deadline_even_in_an_early_stage() -> None:
+    from widgets.case_table_model import shown_badge, sort_key
+
+    case = CaseRecord(
+        id=1, case_no="1", category_code="E0401", address="a", description="d", status="dispatched",
+        created_at=0.0, created_by="op", seat_id="s", stage_started_at=50.0, stage_deadline_at=3650.0,
+        deadline_at=100.0, overdue=True,
+    )  # fmt: skip
+    badge = shown_badge(case, now=200.0)
+    assert badge.state == "overdue" and badge.remaining_s == -100.0
+    assert sort_key(case, "sla") == 100.0  # sorted by the limit that ran out first

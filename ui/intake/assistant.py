@@ -57,6 +57,7 @@ class IntakeAssistant(QObject):
         form.suggestions.accepted.connect(lambda code: form.category.set_code(code))
         form.answers.answerAndClose.connect(form.close_at_intake)
         form.caseCreated.connect(lambda _case: self._new_case())
+        form.caseQueued.connect(lambda _entry: self._new_case())
         duplicates.mergeRequested.connect(self.on_duplicates_mergeRequested)
         form.map_button.clicked.connect(self.on_map_clicked)
         QShortcut(QKeySequence("Ctrl+Shift+P"), form, self.on_map_clicked)

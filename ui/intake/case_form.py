@@ -33,7 +33,7 @@ from app.drafts import DraftStore
 from app.seat_service import SeatService
 from client_api import messages as m
 from client_api.case_draft import CaseDraft
-from client_api.errors import NotConnected, ProtocolError, RequestTimeout
+from client_api.errors import NotConnected, ProtocolError
 from ui.intake.answer_panel import AnswerPanel
 from ui.intake.attachment_row import AttachmentRow
 from ui.intake.form_rules import FormRules
@@ -46,10 +46,12 @@ DRAFT_INTERVAL_MS = 2000
 class CaseForm(QWidget):
     """Signals:
     caseCreated(object): the CaseRecord the backend stored.
+    caseQueued(object): the OutboxEntry of a case accepted while the link is down (sent later).
     draftChanged(object): the CaseDraft, after the operator paused typing (for suggestions, duplicates).
     """
 
     caseCreated = Signal(object)
+    caseQueued = Signal(object)
     draftChanged = Signal(object)
 
     def __init__(
@@ -357,22 +359,26 @@ class CaseForm(QWidget):
     @asyncSlot(object, object)
     async def _send(self, draft: CaseDraft, resolution: str | None) -> None:
         self.submit_button.setEnabled(False)
+        summary = self.tr("New case {address}").format(address=draft.address.strip())
         try:
-            case = await self._service.create_case_from(draft.to_request(resolution))
+            submitted = await self._service.submit("case.create", draft.to_request(resolution), summary)
         except ProtocolError as exc:
             self.show_error(
                 self.tr("The backend did not accept the case: {message}").format(message=exc.message)
             )
             return
-        except (NotConnected, RequestTimeout):
-            # Nothing is lost: the form keeps every field (and the draft on disk) until the case is sent.
-            self.show_error(
-                self.tr("Not connected to the backend. The form is kept; submit again when connected.")
-            )
+        except NotConnected:  # not logged in: nothing was recorded, the form keeps every field
+            self.show_error(self.tr("Not logged in. The form is kept; submit again after logging in."))
             return
         finally:
             self._refresh()
-        message.info(self.tr("Case {no} created.").format(no=case.case_no))
+        # Accepted either way: sent now, or kept in the outbox on disk and sent when the link returns.
         self.clear()
         self.save_draft()
+        if submitted.response is None:
+            message.info(self.tr("Waiting to send: {summary}").format(summary=summary))
+            self.caseQueued.emit(submitted.entry)
+            return
+        case: m.CaseRecord = submitted.response.case
+        message.info(self.tr("Case {no} created.").format(no=case.case_no))
         self.caseCreated.emit(case)
