@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 from PySide6.QtCore import QObject, Signal
 
+from app import message
 from app.case_pager import CasePager
 from client_api import messages as m
 from client_api.case_book import CaseBook
@@ -172,6 +173,18 @@ class SeatService(QObject):
     def _on_snapshot(self, snapshot: m.CaseList) -> None:
         self.cases.reset(snapshot.cases)
         self.pager.restart()
+        reason, self.client.resync_reason = self.client.resync_reason, None
+        if reason is not None:  # not the first load: the seat could not catch up event by event
+            message.info(self.resync_text(reason))
+
+    def resync_text(self, reason: str) -> str:
+        if reason == "history_unavailable":
+            return self.tr(
+                "This seat was away longer than the backend keeps events: the case list was reloaded."
+            )
+        if reason == "slow_consumer":
+            return self.tr("This seat fell behind the live events: the case list was reloaded.")
+        return self.tr("The case list was reloaded from the backend ({reason}).").format(reason=reason)
 
     def _on_event(self, event: Event) -> None:
         case = getattr(event.payload, "case", None)  # case.created, case.updated, …

@@ -88,6 +88,7 @@ class SeatClient:
         self.ssl = ssl
         self.tls_pin = tls_pin  # sha256 of the backend's certificate, checked after every handshake
         self.link_error: str | None = None  # why the last attempt to connect failed, for the operator
+        self.resync_reason: str | None = None  # why the next snapshot replaces everything (resync.required)
         self.backoff = backoff
         self.state = ConnectionState.OFFLINE
         self.server: m.HelloOk | None = None
@@ -359,6 +360,7 @@ class SeatClient:
             return
         payload = decode_payload(env.payload, schema)
         if env.type == "resync.required":
+            self.resync_reason = str(getattr(payload, "reason", "unknown"))
             task = asyncio.get_running_loop().create_task(self._resync())
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)

@@ -1972,6 +1972,21 @@
     </message>
 </context>
 <context>
+    <name>SeatService</name>
+    <message>
+        <source>This seat was away longer than the backend keeps events: the case list was reloaded.</source>
+        <translation>本席位离线时间超过后台保留的事件时长，已重新加载全部工单。</translation>
+    </message>
+    <message>
+        <source>This seat fell behind the live events: the case list was reloaded.</source>
+        <translation>本席位未能及时接收实时事件，已重新加载全部工单。</translation>
+    </message>
+    <message>
+        <source>The case list was reloaded from the backend ({reason}).</source>
+        <translation>已从后台重新加载全部工单（{reason}）。</translation>
+    </message>
+</context>
+<context>
     <name>SeatStatusBar</name>
     <message>
         <source>EXERCISE</source>

@@ -71,15 +71,24 @@ def test_a_seat_away_longer_than_the_history_gets_a_snapshot(
     server = Server(store, port=0)
     retention = Retention(DAY, store=store)
 
+    reasons: list[str | None] = []
+
     async def scenario() -> tuple[int, int, int, int]:
         await seed_demo(store)
         await server.start()
         away, busy = SeatClient(server.url, backoff=(0.05,)), SeatClient(server.url)
         snapshots: list[int] = []
         away.add_snapshot_listener(lambda snapshot: snapshots.append(snapshot.last_seq))
+        away.add_snapshot_listener(lambda _snapshot: reasons.append(away.resync_reason))
         try:
             await log_in(away, "R1")
             await log_in(busy, "R2", username="operator2")
+            await busy.create_case(CATEGORY, "滨江路 0 号", "离开前看到的工单")
+            for _ in range(200):  # the seat has events: it will resume from a sequence number, not afresh
+                if away.last_seq > 0:
+                    break
+                await asyncio.sleep(0.025)
+            assert away.last_seq > 0
             await away.close()  # the seat is away
             for i in range(3):
                 await busy.create_case(CATEGORY, f"滨江路 {i} 号", "离线期间的工单")
@@ -101,3 +110,4 @@ def test_a_seat_away_longer_than_the_history_gets_a_snapshot(
     count, seat_seq, last, pruned = aio.run(scenario(), timeout=30)
     assert pruned > 0
     assert count == 2 and seat_seq == last
+    assert reasons == [None, "history_unavailable"]  # the seat knows why it got a full snapshot (it says so)

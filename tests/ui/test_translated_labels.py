@@ -44,3 +44,21 @@ def test_every_label_of_a_table_is_shown_in_chinese() -> None:
         **{f"extension {v}": names.extension_state_label(v) for v in ("pending", "approved", "refused")},
     }  # fmt: skip
     assert [key for key, text in labels.items() if not chinese_text(text)] == []
+
+
+def test_a_seat_says_why_it_reloaded_everything(qtbot: Any) -> None:
+    from app import message
+    from app.seat_service import SeatService
+    from client_api import messages as m
+    from client_api.client import SeatClient
+
+    service = SeatService(SeatClient("ws://127.0.0.1:9"))
+    bridge = message.global_bridge()
+    bridge.attach_view()
+    try:
+        service.client.resync_reason = "history_unavailable"
+        with qtbot.waitSignal(bridge.shown) as shown:
+            service._on_snapshot(m.CaseList(cases=[], last_seq=7))
+        assert "reloaded" in shown.args[0].text and service.client.resync_reason is None
+    finally:
+        bridge.detach_view()
