@@ -97,10 +97,10 @@ def urgency_label(urgency: str) -> str:
 
 def supervision_label(level: str | None) -> str:
     labels = {
-        "general": QCoreApplication.translate("CaseSupervision", "General"),
-        "key": QCoreApplication.translate("CaseSupervision", "Key"),
-        "listed": QCoreApplication.translate("CaseSupervision", "Listed"),
-        "escalated": QCoreApplication.translate("CaseSupervision", "Escalated"),
+        "general": QCoreApplication.translate("CaseSupervision", "General supervision"),
+        "key": QCoreApplication.translate("CaseSupervision", "Key supervision"),
+        "listed": QCoreApplication.translate("CaseSupervision", "Listed supervision"),
+        "escalated": QCoreApplication.translate("CaseSupervision", "Escalated supervision"),
     }
     return "" if level is None else labels.get(level, level)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.inbox_service import InboxService
@@ -13,6 +13,20 @@ from client_api.inbox_messages import IntakeItem
 from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def channel_label(channel: str) -> str:
+    """A report channel in the operator's words (inbox, case detail)."""
+    labels = {
+        "hotline": QCoreApplication.translate("Channel", "Hotline"),
+        "inspector": QCoreApplication.translate("Channel", "Inspector"),
+        "grid": QCoreApplication.translate("Channel", "Grid member"),
+        "app": QCoreApplication.translate("Channel", "App"),
+        "web": QCoreApplication.translate("Channel", "Web"),
+        "enterprise": QCoreApplication.translate("Channel", "Enterprise desk"),
+        "iot": QCoreApplication.translate("Channel", "Sensor"),
+    }
+    return labels.get(channel, channel)
 
 
 class InboxTableModel(RecordTableModel):
@@ -25,15 +39,7 @@ class InboxTableModel(RecordTableModel):
         inbox.itemChanged.connect(lambda _item: self._reset())
 
     def channel_label(self, channel: str) -> str:
-        return {
-            "hotline": self.tr("Hotline"),
-            "inspector": self.tr("Inspector"),
-            "grid": self.tr("Grid member"),
-            "app": self.tr("App"),
-            "web": self.tr("Web"),
-            "enterprise": self.tr("Enterprise desk"),
-            "iot": self.tr("Sensor"),
-        }.get(channel, channel)
+        return channel_label(channel)
 
     def record_count(self) -> int:
         return len(self._inbox.items)

@@ -282,62 +282,6 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <source>General supervision</source>
-        <translation>一般督办</translation>
-    </message>
-    <message>
-        <source>Key supervision</source>
-        <translation>重点督办</translation>
-    </message>
-    <message>
-        <source>Listed supervision</source>
-        <translation>挂牌督办</translation>
-    </message>
-    <message>
-        <source>Escalated supervision</source>
-        <translation>提级督办</translation>
-    </message>
-    <message>
-        <source>Hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>巡查员</translation>
-    </message>
-    <message>
-        <source>Grid member</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>市民App</translation>
-    </message>
-    <message>
-        <source>Web</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>Enterprise desk</source>
-        <translation>一企来</translation>
-    </message>
-    <message>
-        <source>Sensor</source>
-        <translation>物联感知</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>特急</translation>
-    </message>
-    <message>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -384,46 +328,6 @@
     <message>
         <source>Child case</source>
         <translation>子工单</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>立案</translation>
-    </message>
-    <message>
-        <source>Dispatched</source>
-        <translation>派遣</translation>
-    </message>
-    <message>
-        <source>Being handled</source>
-        <translation>处置中</translation>
-    </message>
-    <message>
-        <source>Awaiting verification</source>
-        <translation>待核查</translation>
-    </message>
-    <message>
-        <source>Awaiting callback</source>
-        <translation>待回访</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>挂账</translation>
-    </message>
-    <message>
-        <source>Voided</source>
-        <translation>作废</translation>
     </message>
 </context>
 <context>
@@ -645,19 +549,19 @@
 <context>
     <name>CaseSupervision</name>
     <message>
-        <source>General</source>
+        <source>General supervision</source>
         <translation>一般督办</translation>
     </message>
     <message>
-        <source>Key</source>
+        <source>Key supervision</source>
         <translation>重点督办</translation>
     </message>
     <message>
-        <source>Listed</source>
+        <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <source>Escalated</source>
+        <source>Escalated supervision</source>
         <translation>提级督办</translation>
     </message>
 </context>
@@ -733,6 +637,37 @@
     <message>
         <source>Critical</source>
         <translation>特急</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>巡查员</translation>
+    </message>
+    <message>
+        <source>Grid member</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>市民App</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Enterprise desk</source>
+        <translation>一企来</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>物联感知</translation>
     </message>
 </context>
 <context>
@@ -1395,34 +1330,6 @@
 </context>
 <context>
     <name>InboxTableModel</name>
-    <message>
-        <source>Hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>城管巡查</translation>
-    </message>
-    <message>
-        <source>Grid member</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>政务APP</translation>
-    </message>
-    <message>
-        <source>Web</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>Enterprise desk</source>
-        <translation>一企来</translation>
-    </message>
-    <message>
-        <source>Sensor</source>
-        <translation>物联感知</translation>
-    </message>
     <message>
         <source>Channel</source>
         <translation>渠道</translation>

@@ -8,6 +8,12 @@ from PySide6.QtCore import QCoreApplication
 
 from app.seat_service import SeatService
 
+# The table's words are the pane's words too: re-exported, one source for each.
+from widgets.case_table_model import status_label as status_name  # noqa: F401
+from widgets.case_table_model import supervision_label as supervision_label
+from widgets.case_table_model import urgency_label as urgency_label
+from widgets.inbox_table_model import channel_label as channel_label
+
 
 def unit_name(service: SeatService, code: str | None) -> str:
     """A department's (unit's) name from the reference data; the code itself when unknown."""
@@ -20,38 +26,6 @@ def unit_name(service: SeatService, code: str | None) -> str:
 
 def unit_names(service: SeatService, codes: Iterable[str]) -> str:
     return "、".join(unit_name(service, code) for code in codes)
-
-
-def supervision_label(level: str | None) -> str:
-    labels = {
-        "general": QCoreApplication.translate("CaseDetail", "General supervision"),
-        "key": QCoreApplication.translate("CaseDetail", "Key supervision"),
-        "listed": QCoreApplication.translate("CaseDetail", "Listed supervision"),
-        "escalated": QCoreApplication.translate("CaseDetail", "Escalated supervision"),
-    }
-    return "" if level is None else labels.get(level, level)
-
-
-def channel_label(channel: str) -> str:
-    labels = {
-        "hotline": QCoreApplication.translate("CaseDetail", "Hotline"),
-        "inspector": QCoreApplication.translate("CaseDetail", "Inspector"),
-        "grid": QCoreApplication.translate("CaseDetail", "Grid member"),
-        "app": QCoreApplication.translate("CaseDetail", "App"),
-        "web": QCoreApplication.translate("CaseDetail", "Web"),
-        "enterprise": QCoreApplication.translate("CaseDetail", "Enterprise desk"),
-        "iot": QCoreApplication.translate("CaseDetail", "Sensor"),
-    }
-    return labels.get(channel, channel)
-
-
-def urgency_label(urgency: str) -> str:
-    labels = {
-        "normal": QCoreApplication.translate("CaseDetail", "Normal"),
-        "urgent": QCoreApplication.translate("CaseDetail", "Urgent"),
-        "critical": QCoreApplication.translate("CaseDetail", "Critical"),
-    }
-    return labels.get(urgency, urgency)
 
 
 def satisfaction_label(satisfaction: str | None) -> str:
@@ -88,20 +62,3 @@ def link_kind_label(kind: str) -> str:
         "child": QCoreApplication.translate("CaseDetail", "Child case"),
     }
     return labels.get(kind, kind)
-
-
-def status_name(status: str) -> str:
-    """Every status of the lifecycle table, including the side states."""
-    labels = {
-        "received": QCoreApplication.translate("CaseDetail", "Received"),
-        "registered": QCoreApplication.translate("CaseDetail", "Registered"),
-        "dispatched": QCoreApplication.translate("CaseDetail", "Dispatched"),
-        "handling": QCoreApplication.translate("CaseDetail", "Being handled"),
-        "verifying": QCoreApplication.translate("CaseDetail", "Awaiting verification"),
-        "callback": QCoreApplication.translate("CaseDetail", "Awaiting callback"),
-        "closed": QCoreApplication.translate("CaseDetail", "Closed"),
-        "archived": QCoreApplication.translate("CaseDetail", "Archived"),
-        "suspended": QCoreApplication.translate("CaseDetail", "Suspended"),
-        "voided": QCoreApplication.translate("CaseDetail", "Voided"),
-    }
-    return labels.get(status, status)
