@@ -36,6 +36,13 @@ class Settings(msgspec.Struct, kw_only=True):
     tls_ca_file: str | None = None  # verify a wss:// backend against this CA file (else the system's)
     tls_fingerprint: str | None = None  # or against this pinned sha256 certificate fingerprint
     allow_insecure_ws: bool = False  # permit plain ws:// to another machine (a lab, never production)
+    # Alerts: spoken announcements and repeats (see app/speech.py and app/alerts_service.py).
+    speech_muted: bool = False
+    speech_volume: float = 0.8  # 0…1
+    speech_min_severity: str = "Moderate"  # CAP severity: Minor alerts are not spoken by default
+    speech_voice: str | None = None  # a voice id of the speech engine; None: a Chinese voice if any
+    alert_chime: bool = True  # a chime before each announcement
+    alert_repeat_s: float = 60.0  # an unacknowledged banner alert is announced again after this long
 
     def effective_seat_id(self) -> str:
         return self.seat_id or socket.gethostname()

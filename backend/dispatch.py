@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backend import handlers
+from backend.alerts import handlers as alerts_handlers
 from backend.calls import handlers as calls_handlers
 from backend.handlers import Handler
 from backend.inbox import handlers as inbox_handlers
@@ -10,6 +11,7 @@ from backend.intake import handlers as intake_handlers
 from backend.lifecycle import handlers as lifecycle_handlers
 from backend.routing import handlers as routing_handlers
 from backend.sla import handlers as sla_handlers
+from backend.warnings import handlers as warnings_handlers
 
 _TABLES = (
     handlers.HANDLERS,
@@ -19,6 +21,8 @@ _TABLES = (
     lifecycle_handlers.HANDLERS,
     routing_handlers.HANDLERS,
     sla_handlers.HANDLERS,
+    alerts_handlers.HANDLERS,
+    warnings_handlers.HANDLERS,
 )
 
 HANDLERS: dict[str, Handler] = {}

@@ -82,6 +82,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "kpi.hotline": EVERYONE,
     "sim.place_call": SIMULATION,
     "sim.caller_hangup": SIMULATION,
+    # alerts and warning models: everyone at a seat sees and acknowledges alerts; making a case from
+    # one is intake; CAP and readings come from gateways (handler accounts) or supervisors
+    "alert.list": EVERYONE,
+    "alert.ack": EVERYONE,
+    "alert.to_case": INTAKE,
+    "alert.link_case": frozenset({"operator", "supervisor", "trainer", "admin"}),
+    "alert.ingest_cap": frozenset({"supervisor", "trainer", "admin", "handler"}),
+    "alert.export_cap": EVERYONE,
+    "alert.raise": frozenset({"supervisor", "trainer", "admin"}),
+    "warning.rules": EVERYONE,
+    "warning.rule_save": SUPERVISION,
+    "readings.ingest": frozenset({"handler", "trainer", "supervisor", "admin"}),
 }
 
 # Requests that change nothing. Every other request type is a command: it is audited, and its
@@ -112,6 +124,9 @@ READS = frozenset(
         "intake.list",
         "call.list",
         "caller.history",
+        "alert.list",
+        "alert.export_cap",
+        "warning.rules",
     }
 )
 

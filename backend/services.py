@@ -7,12 +7,14 @@ import argparse
 import math
 from typing import TYPE_CHECKING, Protocol
 
+from backend.alerts import options as alert_options
 from backend.calls.center import CallCenter
 from backend.calls.simulator import CallSimulator
 from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
 from backend.reliability import retention
 from backend.sla import options as sla_options
+from backend.warnings import options as warning_options
 
 if TYPE_CHECKING:
     from backend.server import Server
@@ -87,6 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     intake_settings.add_arguments(parser)
     sla_options.add_arguments(parser)
     retention.add_arguments(parser)
+    alert_options.add_arguments(parser)
+    warning_options.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -102,4 +106,6 @@ def build_services(args: argparse.Namespace) -> list[Service]:
         services.append(Open311Service(args.open311_port, args.open311_agency))
     services.extend(sla_options.build(args))
     services.append(retention.build(args))
+    services.extend(alert_options.build(args))
+    services.extend(warning_options.build(args))
     return services

@@ -11,6 +11,7 @@ from typing import TypeVar
 import msgspec
 
 from client_api import (
+    alert_messages,
     calls_messages,
     dispatch_messages,
     inbox_messages,
@@ -30,6 +31,7 @@ _MODULES = (
     lifecycle_messages,
     dispatch_messages,
     sla_messages,
+    alert_messages,
 )
 
 
