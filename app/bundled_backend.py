@@ -39,6 +39,7 @@ class BundledBackend:
         exercise: bool = False,
         port: int = 0,
         extra_args: list[str] | None = None,
+        simulate_sensors: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.db_url = db_url or f"sqlite:///{data_dir / 'seat.sqlite3'}"
@@ -46,6 +47,7 @@ class BundledBackend:
         self.exercise = exercise
         self.port = port
         self.extra_args = extra_args or []
+        self.simulate_sensors = simulate_sensors  # demo mode: simulated meters, hazmat vehicles and stores
         self.url = ""
         self.log_path = data_dir / "bundled-server.log"
         self._proc: subprocess.Popen[bytes] | None = None
@@ -70,6 +72,8 @@ class BundledBackend:
             cmd.append("--seed-demo")
         if self.exercise:
             cmd.append("--exercise")
+        if self.simulate_sensors:
+            cmd.append("--simulate-sensors")
         return cmd
 
     def _launch(self) -> Path:

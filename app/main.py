@@ -100,7 +100,8 @@ class Startup:
         db_name = "drill.sqlite3" if self.args.exercise else "seat.sqlite3"
         # The seat's own backend serves demos and drills, so its call simulator runs and its department
         # simulator plays the departments (accepts, progresses, completes, sometimes returns); with
-        # --demo a scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work.
+        # --demo a scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work,
+        # and sensors stream readings with anomalies now and then, so the warning models raise alerts.
         simulator = ["--simulate-calls", "--simulate-departments"]
         if self.args.demo:
             simulator += ["--sim-call-interval", "120"]
@@ -110,6 +111,8 @@ class Startup:
             seed_demo=True,
             exercise=self.args.exercise,
             extra_args=simulator,
+            # demo: simulated meters, hazmat vehicles and stores, so the warning models can be watched
+            simulate_sensors=bool(self.args.demo),
         )
         return await self.backend.start_async()
 

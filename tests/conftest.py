@@ -29,6 +29,14 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def no_speech_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consoles built in tests start no speech engine (espeak-ng speaks one utterance per process at a
+    time) unless the test is marked ``speech``; the popups still record every announcement they make."""
+    if request.node.get_closest_marker("speech") is None:
+        monkeypatch.setattr("app.alerts_service.AlertsService._make_speech", lambda _self: None)
+
+
 @pytest.fixture(scope="session")
 def qt_loop(qapp: Any) -> Any:
     """The one qasync loop of the session. Never stopped: stopping breaks every later qtbot.wait*."""

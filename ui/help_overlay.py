@@ -50,6 +50,7 @@ class HelpOverlay(QWidget):
             ("Ctrl+Enter", self.tr("Create the case (when the form is complete)")),
             ("Ctrl+L", self.tr("Clear the form")),
             ("Alt+1 … Alt+5", self.tr("Go to Intake, Cases, Alerts, Wall, Comms")),
+            ("Ctrl+Shift+A", self.tr("Acknowledge the alert on the banner (asks the reason)")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
 

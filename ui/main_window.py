@@ -1,18 +1,21 @@
-"""The seat console's main window: the places (Intake, Cases, Alerts, Wall, Comms), status bar,
-toasts, the exercise watermark, the outbox and the idle lock."""
+"""The seat console's main window: the places (Intake, Cases, Alerts, Wall, Comms), the alert banner
+above them, status bar, toasts, the exercise watermark, the outbox and the idle lock."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import message, ui_state
+from app.alerts_service import AlertsService
 from app.calls_service import CallsService
 from app.idle_watch import IdleWatch
 from app.inbox_service import InboxService
 from app.outbox_service import OutboxWatch
 from app.seat_service import SeatService
 from client_api import messages as m
+from ui.alerts.seat_alerts import SeatAlerts
 from ui.cases_screen import CasesScreen
 from ui.help_overlay import HelpOverlay
 from ui.intake_screen import IntakeScreen
@@ -25,8 +28,10 @@ from widgets.watermark import ExerciseWatermark
 
 
 class MainWindow(QMainWindow):
-    """Attributes: tabs, intake, cases, status, toasts, watermark, outbox (OutboxWatch), outbox_dialog
-    (while open), lock_screen, idle (IdleWatch; ``idle_lock_s`` 0 never locks)."""
+    """Attributes: tabs, intake, cases, alerts (AlertsService), seat_alerts (SeatAlerts: the banner above
+    the tabs, popups, actions, the Alerts place and their wiring), alerts_screen, banner, popups,
+    alert_actions (short names for those parts), status, toasts, watermark, outbox (OutboxWatch),
+    outbox_dialog (while open), lock_screen, idle (IdleWatch; ``idle_lock_s`` 0 never locks)."""
 
     def __init__(
         self,
@@ -34,6 +39,7 @@ class MainWindow(QMainWindow):
         calls: CallsService | None = None,
         parent: QWidget | None = None,
         idle_lock_s: float = 0,
+        alerts: AlertsService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -41,19 +47,18 @@ class MainWindow(QMainWindow):
         self.outbox_dialog: OutboxDialog | None = None
         self.calls = calls or CallsService(service, self)
         self.inbox = InboxService(service, self)
+        self.alerts = alerts or AlertsService(service, parent=self)
         self.setObjectName("seatMainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("places")
+        self.seat_alerts = SeatAlerts(self.alerts, self.tabs, self)
+        self.alerts_screen, self.banner = self.seat_alerts.screen, self.seat_alerts.banner
+        self.alert_actions = self.seat_alerts.actions
         self.intake = IntakeScreen(service, self.calls, self.inbox, self)
         self.cases = CasesScreen(service, self)
         self.tabs.addTab(self.intake, self.tr("Intake"))
         self.tabs.addTab(self.cases, self.tr("Cases"))
-        self.tabs.addTab(
-            PlaceholderScreen(
-                self.tr("Alerts"), self.tr("Alerts and early warnings will be listed here."), self
-            ),
-            self.tr("Alerts"),
-        )
+        self.tabs.addTab(self.alerts_screen, self.tr("Alerts"))
         self.tabs.addTab(
             PlaceholderScreen(self.tr("Video wall"), self.tr("Wall layouts, cameras and dashboards."), self),
             self.tr("Wall"),
@@ -64,11 +69,18 @@ class MainWindow(QMainWindow):
             ),
             self.tr("Comms"),
         )
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.status = SeatStatusBar(service, self.outbox, self)
         self.status.outboxRequested.connect(self.show_outbox)
         self.setStatusBar(self.status)
         self.toasts = ToastArea(self)
+        self.popups = self.seat_alerts.start_popups(self.toasts)
         self.watermark = ExerciseWatermark(self)
         self.help = HelpOverlay(self)
         self.lock_screen = LockScreen(service, self)
@@ -94,6 +106,13 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
+        sound = QAction(self.tr("Alert &sound…"), self)
+        sound.triggered.connect(lambda _checked=False: self.seat_alerts.on_alert_sound())
+        seat_menu.addAction(sound)
+        # The key is taken in event(), not as the action's shortcut: the case form's attachment has it too.
+        ack = QAction(self.tr("&Acknowledge the top alert…") + "\tCtrl+Shift+A", self)
+        ack.triggered.connect(lambda _checked=False: self.seat_alerts.acknowledge_top())
+        seat_menu.addAction(ack)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -123,6 +142,7 @@ class MainWindow(QMainWindow):
 
     def on_service_serverChanged(self, server: m.HelloOk) -> None:
         self.watermark.set_active(server.exercise)
+        self.seat_alerts.set_exercise(server.exercise)
         self._update_title()
 
     def on_bridge_shown(self, msg: message.Message) -> None:
@@ -151,9 +171,16 @@ class MainWindow(QMainWindow):
             self.tr("Seat console of the regional governance command center."),
         )
 
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Shift+A while an alert waits on the banner (the type test first: event() runs during __init__)
+        if event.type() == QEvent.Type.ShortcutOverride and self.seat_alerts.take_key(event):
+            return True
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_state.save_geometry("main", self.saveGeometry())
         self.idle.remove()
+        self.alerts.stop()
         if self._bridge_attached:
             self._bridge_attached = False
             message.global_bridge().shown.disconnect(self.on_bridge_shown)

@@ -10,8 +10,10 @@ STYLES = {
     "info": "background:#1f4e79;color:white;",
     "warning": "background:#b7791f;color:white;",
     "error": "background:#b42318;color:white;",
+    "alert": "background:#1f4e79;color:white;border-left:6px solid #f2c94c;",
 }
-LIFETIME_MS = {"info": 4000, "warning": 8000, "error": 12000}
+MAX_WIDTH = 420
+LIFETIME_MS = {"info": 4000, "warning": 8000, "error": 12000, "alert": 15000}
 
 
 class Toast(QLabel):
@@ -21,15 +23,16 @@ class Toast(QLabel):
 
     dismissed = Signal()
 
-    def __init__(self, level: str, text: str, parent: QWidget) -> None:
+    def __init__(self, level: str, text: str, parent: QWidget, style: str | None = None) -> None:
         super().__init__(text, parent)
         self.level = level
         self.setWordWrap(True)
-        self.setMaximumWidth(420)
         self.setObjectName(f"toast_{level}")
-        self.setStyleSheet(
-            f"QLabel{{{STYLES.get(level, STYLES['info'])}padding:8px 12px;border-radius:4px;}}"
-        )
+        style = style or STYLES.get(level, STYLES["info"])
+        self.setStyleSheet(f"QLabel{{{style}padding:8px 12px;border-radius:4px;}}")
+        # A fixed width, so that the stack's layout asks a wrapped text's height for the width it gets.
+        natural = self.fontMetrics().horizontalAdvance(text) + 2 * 12 + 4
+        self.setFixedWidth(min(MAX_WIDTH, natural))
         QTimer.singleShot(LIFETIME_MS.get(level, 4000), self, self.dismiss)
 
     def dismiss(self) -> None:
@@ -53,8 +56,9 @@ class ToastArea(QWidget):
         parent.installEventFilter(self)
         self._place()
 
-    def show_message(self, level: str, text: str) -> Toast:
-        toast = Toast(level, text, self)
+    def show_message(self, level: str, text: str, style: str | None = None) -> Toast:
+        """A toast of ``level`` (info, warning, error, alert); ``style`` overrides its colours (CSS)."""
+        toast = Toast(level, text, self, style)
         toast.dismissed.connect(self._place)
         self._layout.addWidget(toast, 0, Qt.AlignmentFlag.AlignRight)
         toast.show()  # a child added to a visible parent stays hidden until shown
@@ -76,5 +80,8 @@ class ToastArea(QWidget):
         if parent is None:
             return
         self.adjustSize()
-        width, height = 440, min(self.sizeHint().height(), parent.height() - 60)
+        width = 440
+        # Wrapped toasts need the height for this width (the size hint assumes another width).
+        wanted = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        height = min(wanted, parent.height() - 60)
         self.setGeometry(parent.width() - width - 16, parent.height() - height - 40, width, max(height, 0))

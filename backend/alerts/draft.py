@@ -40,3 +40,9 @@ class AlertDraft:
     references: list[str] = field(default_factory=list)
     dedupe_key: str | None = None
     cap_xml: str | None = None
+
+
+def local_sender(node: str) -> str:
+    """The CAP sender of alerts raised on this backend (warning models, seats): command-seat@<node>;
+    CAP forbids spaces and commas in it."""
+    return "command-seat@" + "".join("-" if c in " ,<&" else c for c in node)

@@ -78,18 +78,35 @@ def insert_alert(
         "identifier": draft.identifier,
         "sender": draft.sender,
         "sent": draft.sent,
+        "source": draft.source,
+        "rule": draft.rule,
+        **content_columns(draft),
+        "state": "active",
+        "escalation_level": 0,
+        "references": encode_list(draft.references),
+        "received_at": now,
+        "updated_at": now,
+        "dedupe_key": draft.dedupe_key,
+    }
+    alert_id = conn.execute(sa.insert(T).values(values).returning(T.c.id)).scalar_one()
+    record = get_alert(conn, int(alert_id))
+    assert record is not None
+    return record, [append_event(conn, "alert.raised", AlertEvent(alert=record), now)]
+
+
+def content_columns(draft: AlertDraft) -> dict[str, Any]:
+    """The columns a CAP Update replaces: the message's content, its priority and the XML received."""
+    return {
         "status": draft.status,
         "msg_type": draft.msg_type,
         "scope": draft.scope,
-        "source": draft.source,
-        "rule": draft.rule,
         "language": draft.language,
-        "categories": msgspec.json.encode(draft.categories).decode(),
+        "categories": encode_list(draft.categories),
         "event": draft.event,
         "urgency": draft.urgency,
         "severity": draft.severity,
         "certainty": draft.certainty,
-        "response_types": msgspec.json.encode(draft.response_types).decode(),
+        "response_types": encode_list(draft.response_types),
         "headline": draft.headline,
         "description": draft.description,
         "instruction": draft.instruction,
@@ -101,18 +118,25 @@ def insert_alert(
         "lat": draft.lat,
         "lon": draft.lon,
         "grid_code": draft.grid_code,
-        "state": "active",
-        "escalation_level": 0,
-        "references": msgspec.json.encode(draft.references).decode(),
-        "received_at": now,
-        "updated_at": now,
-        "dedupe_key": draft.dedupe_key,
         "cap_xml": draft.cap_xml,
     }
-    alert_id = conn.execute(sa.insert(T).values(values).returning(T.c.id)).scalar_one()
-    record = get_alert(conn, int(alert_id))
-    assert record is not None
-    return record, [append_event(conn, "alert.raised", AlertEvent(alert=record), now)]
+
+
+def encode_list(values: list[str]) -> str:
+    """A list column's JSON text."""
+    return msgspec.json.encode(values).decode()
+
+
+def find_referenced(conn: sa.Connection, sender: str, identifier: str) -> AlertRecord | None:
+    """The alert a CAP message (sender, identifier) is, or was applied to as an Update or Cancel."""
+    found = find_alert(conn, sender, identifier)
+    if found is not None:
+        return found
+    entry = f'"{sender},{identifier},'  # how the entry starts inside the JSON list of references
+    row = conn.execute(
+        _select().where(T.c.references.contains(entry, autoescape=True)).order_by(T.c.id).limit(1)
+    ).first()
+    return None if row is None else _record(row)
 
 
 def update_alert(

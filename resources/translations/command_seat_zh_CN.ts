@@ -2,6 +2,557 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AckDialog</name>
+    <message>
+        <source>Acknowledge the alert</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>选择确认理由…</translation>
+    </message>
+    <message>
+        <source>What is being done about it</source>
+        <translation>正在采取的措施</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>常用理由：</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Seen; being handled</source>
+        <translation>已知悉，正在处置</translation>
+    </message>
+    <message>
+        <source>The units concerned were notified</source>
+        <translation>已通知相关单位</translation>
+    </message>
+    <message>
+        <source>Forces sent to the scene</source>
+        <translation>已派出力量赶赴现场</translation>
+    </message>
+    <message>
+        <source>Same as an alert already handled</source>
+        <translation>与已处置的预警相同</translation>
+    </message>
+    <message>
+        <source>Checked: false alarm</source>
+        <translation>经核实为误报</translation>
+    </message>
+    <message>
+        <source>A Severe or Extreme alert is acknowledged with a reason: choose or write one.</source>
+        <translation>严重和极重预警须填写确认理由：请选择或填写。</translation>
+    </message>
+    <message>
+        <source>The reason is too long ({n} characters, at most {max}).</source>
+        <translation>理由过长（{n} 个字，最多 {max} 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertActions</name>
+    <message>
+        <source>Export the alert as CAP XML</source>
+        <translation>将预警导出为 CAP XML</translation>
+    </message>
+    <message>
+        <source>CAP XML (*.xml)</source>
+        <translation>CAP XML 文件 (*.xml)</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Link to case…</source>
+        <translation>关联工单…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>另有 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>AlertDetail</name>
+    <message>
+        <source>(no description)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>polygon of {n} points</source>
+        <translation>{n} 点多边形</translation>
+    </message>
+    <message>
+        <source>circle {radius} km around {lat:.5f}, {lon:.5f}</source>
+        <translation>以 {lat:.5f}, {lon:.5f} 为中心半径 {radius} 公里的圆</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发布者</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>消息类型</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Certainty</source>
+        <translation>确定程度</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应措施</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>防御指引</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>无失效时间</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>区划编码</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>{who} at seat {seat}, {when}</source>
+        <translation>{who}，席位 {seat}，{when}</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>escalated to the supervisors at {when}</source>
+        <translation>已于 {when} 升级至值班长</translation>
+    </message>
+    <message>
+        <source>not escalated</source>
+        <translation>未升级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>确认理由</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>AlertDetailPane</name>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Link to case…</source>
+        <translation>关联工单…</translation>
+    </message>
+    <message>
+        <source>Export CAP XML…</source>
+        <translation>导出 CAP XML…</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <source>CAP message</source>
+        <translation>CAP 消息</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>预警依据</translation>
+    </message>
+    <message>
+        <source>Select an alert to see it in full.</source>
+        <translation>选择一条预警查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertFilterBar</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>Severe and above</source>
+        <translation>严重及以上</translation>
+    </message>
+    <message>
+        <source>Moderate and above</source>
+        <translation>中等及以上</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Search event, headline, area, sender, case no.</source>
+        <translation>搜索事件、标题、区域、发布者、工单号</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} alerts</source>
+        <translation>显示 {shown} / 共 {total} 条预警</translation>
+    </message>
+</context>
+<context>
+    <name>AlertLabels</name>
+    <message>
+        <source>Extreme</source>
+        <translation>极重</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Unknown severity</source>
+        <translation>级别未知</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>CAP message</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <source>Warning model</source>
+        <translation>预警模型</translation>
+    </message>
+    <message>
+        <source>Raised by hand</source>
+        <translation>人工发布</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>工单超期</translation>
+    </message>
+    <message>
+        <source>Surge of reports</source>
+        <translation>诉求激增</translation>
+    </message>
+    <message>
+        <source>Repeated calls</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <source>Suspected group rental</source>
+        <translation>疑似群租房</translation>
+    </message>
+    <message>
+        <source>Hazmat vehicle off route</source>
+        <translation>危化品车辆偏离路线</translation>
+    </message>
+    <message>
+        <source>Hazmat storage level</source>
+        <translation>危化品储量异常</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>将来</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>已过去</translation>
+    </message>
+    <message>
+        <source>Unknown urgency</source>
+        <translation>紧急程度未知</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>已观测</translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>Unlikely</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>Unknown certainty</source>
+        <translation>确定程度未知</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>【演练】</source>
+        <translation>【演练】</translation>
+    </message>
+    <message>
+        <source>{severity} alert: {headline}, {area}</source>
+        <translation>{severity} 预警：{headline}，{area}</translation>
+    </message>
+    <message>
+        <source>{severity} alert: {headline}</source>
+        <translation>{severity} 预警：{headline}</translation>
+    </message>
+    <message>
+        <source>Escalated: {text}</source>
+        <translation>已升级，{text}</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTableModel</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsService</name>
+    <message>
+        <source>The alert was not acknowledged</source>
+        <translation>预警未能确认</translation>
+    </message>
+    <message>
+        <source>No case was made from the alert</source>
+        <translation>未能由预警立案</translation>
+    </message>
+    <message>
+        <source>Case {case_no} was made from the alert.</source>
+        <translation>已由预警立案，工单号 {case_no}。</translation>
+    </message>
+    <message>
+        <source>The alert was not linked</source>
+        <translation>预警未能关联工单</translation>
+    </message>
+    <message>
+        <source>The alert was linked to case {case_no}.</source>
+        <translation>预警已关联工单 {case_no}。</translation>
+    </message>
+    <message>
+        <source>The alert was not exported</source>
+        <translation>预警未能导出</translation>
+    </message>
+    <message>
+        <source>The CAP file could not be written: {reason}</source>
+        <translation>无法写入 CAP 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The alert was saved as CAP XML in {path}.</source>
+        <translation>预警已导出为 CAP XML：{path}。</translation>
+    </message>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台，请在席位恢复连接后重试。</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPanel</name>
     <message>
         <source>Answers for this consultation</source>
@@ -1141,6 +1692,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <source>What</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <source>Request extension</source>
@@ -1324,6 +1898,10 @@
         <translation>切换到受理、工单、预警、大屏、通信</translation>
     </message>
     <message>
+        <source>Acknowledge the alert on the banner (asks the reason)</source>
+        <translation>确认横幅上的预警（需填写理由）</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1499,6 +2077,29 @@
     </message>
 </context>
 <context>
+    <name>LinkCaseDialog</name>
+    <message>
+        <source>Link the alert to a case</source>
+        <translation>将预警关联到工单</translation>
+    </message>
+    <message>
+        <source>Case no., address or description</source>
+        <translation>工单号、地址或描述</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>No case of this seat matches the search.</source>
+        <translation>本席位没有符合条件的工单。</translation>
+    </message>
+    <message>
+        <source>Choose the case to link the alert to.</source>
+        <translation>请选择要关联的工单。</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link a case</source>
@@ -1622,10 +2223,6 @@
         <translation>预警</translation>
     </message>
     <message>
-        <source>Alerts and early warnings will be listed here.</source>
-        <translation>告警和预警信息将在此列出。</translation>
-    </message>
-    <message>
         <source>Video wall</source>
         <translation>视频大屏</translation>
     </message>
@@ -1652,6 +2249,14 @@
     <message>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Alert &amp;sound…</source>
+        <translation>预警声音(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge the top alert…</source>
+        <translation>确认当前预警(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1879,6 +2484,13 @@
     </message>
 </context>
 <context>
+    <name>SeatAlerts</name>
+    <message>
+        <source>The alert sound settings could not be saved: {reason}</source>
+        <translation>无法保存预警声音设置：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SeatService</name>
     <message>
         <source>This seat was away longer than the backend keeps events: the case list was reloaded.</source>
@@ -2088,6 +2700,72 @@
     <message>
         <source>Done: {action}</source>
         <translation>已完成：{action}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechDialog</name>
+    <message>
+        <source>Alert sound</source>
+        <translation>预警声音</translation>
+    </message>
+    <message>
+        <source>Mute spoken announcements</source>
+        <translation>关闭语音播报</translation>
+    </message>
+    <message>
+        <source>A chime before each announcement</source>
+        <translation>播报前提示音</translation>
+    </message>
+    <message>
+        <source>Default (a Chinese voice if there is one)</source>
+        <translation>默认（优先中文语音）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>音量：</translation>
+    </message>
+    <message>
+        <source>Speak alerts from:</source>
+        <translation>播报级别不低于：</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>语音：</translation>
+    </message>
+    <message>
+        <source>Repeat unacknowledged alerts every:</source>
+        <translation>未确认预警重复播报间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechQueue</name>
+    <message>
+        <source>No speech engine: {detail}</source>
+        <translation>没有可用的语音引擎：{detail}</translation>
+    </message>
+    <message>
+        <source>No Chinese voice is installed; announcements use the voice {voice}</source>
+        <translation>未安装中文语音，播报改用语音 {voice}</translation>
+    </message>
+    <message>
+        <source>The chosen voice is not installed ({detail})</source>
+        <translation>所选语音未安装（{detail}）</translation>
+    </message>
+    <message>
+        <source>No audio output: {detail}</source>
+        <translation>没有音频输出：{detail}</translation>
+    </message>
+    <message>
+        <source>Speech synthesis failed: {detail}</source>
+        <translation>语音合成失败：{detail}</translation>
     </message>
 </context>
 <context>

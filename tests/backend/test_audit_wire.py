@@ -30,7 +30,8 @@ COMMANDS = {
     "consultation.conclude", "extension.request", "extension.decide", "case.supervise", "case.urge",
     "case.merge_report", "case.unmerge", "intake.submit", "intake.take", "intake.release",
     "intake.dismiss", "operator.set_state", "call.answer", "call.hold", "call.transfer", "call.hangup",
-    "sim.place_call", "sim.caller_hangup",
+    "sim.place_call", "sim.caller_hangup", "alert.ack", "alert.to_case", "alert.link_case",
+    "alert.ingest_cap", "alert.raise", "warning.rule_save", "readings.ingest",
 }  # fmt: skip
 
 

@@ -1,0 +1,1 @@
+"""Short sounds of the console (the alert chime: see app/chime.py)."""

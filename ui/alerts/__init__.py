@@ -1,0 +1,1 @@
+"""The alert center, the banner and toast popups, and the alert dialogs."""
