@@ -43,6 +43,9 @@ class Settings(msgspec.Struct, kw_only=True):
     speech_voice: str | None = None  # a voice id of the speech engine; None: a Chinese voice if any
     alert_chime: bool = True  # a chime before each announcement
     alert_repeat_s: float = 60.0  # an unacknowledged banner alert is announced again after this long
+    # A seat driving wall screens opens a wall display for each of these monitors (1-based) at start,
+    # as ``command-seat --wall N`` does.
+    wall_monitors: list[int] = []
 
     def effective_seat_id(self) -> str:
         return self.seat_id or socket.gethostname()

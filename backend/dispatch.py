@@ -11,6 +11,7 @@ from backend.intake import handlers as intake_handlers
 from backend.lifecycle import handlers as lifecycle_handlers
 from backend.routing import handlers as routing_handlers
 from backend.sla import handlers as sla_handlers
+from backend.wall import handlers as wall_handlers
 from backend.warnings import handlers as warnings_handlers
 
 _TABLES = (
@@ -23,6 +24,7 @@ _TABLES = (
     sla_handlers.HANDLERS,
     alerts_handlers.HANDLERS,
     warnings_handlers.HANDLERS,
+    wall_handlers.HANDLERS,
 )
 
 HANDLERS: dict[str, Handler] = {}

@@ -15,6 +15,8 @@ SUPERVISION = frozenset({"supervisor", "admin"})
 # simulator for drills and demos.
 HOTLINE = frozenset({"operator", "supervisor", "trainer", "admin"})
 SIMULATION = frozenset({"trainer", "supervisor", "admin"})
+# Who may change the video wall (layouts, tiles, presets, rules) and its camera registry.
+WALL = frozenset({"supervisor", "trainer", "admin"})
 # The seats that work the inbox (trainers run drills through it); field staff and gateways, whose
 # accounts carry the handler role, may only send reports in.
 INBOX = frozenset({"operator", "supervisor", "trainer", "admin"})
@@ -94,6 +96,24 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "warning.rules": EVERYONE,
     "warning.rule_save": SUPERVISION,
     "readings.ingest": frozenset({"handler", "trainer", "supervisor", "admin"}),
+    # the video wall: everyone may look, supervisors (and trainers in drills) change it
+    "wall.get": EVERYONE,
+    "wall.configure": frozenset({"admin", "installer", "supervisor"}),
+    "wall.set_layouts": WALL,
+    "wall.set_tile": WALL,
+    "wall.pin": WALL,
+    "wall.history": EVERYONE,
+    "preset.list": EVERYONE,
+    "preset.save": WALL,
+    "preset.delete": WALL,
+    "preset.apply": WALL,
+    "wall_rule.list": EVERYONE,
+    "wall_rule.save": WALL,
+    "wall_rule.delete": WALL,
+    "camera.list": EVERYONE,
+    "camera.save": frozenset({"admin", "installer", "supervisor"}),
+    "camera.delete": frozenset({"admin", "installer", "supervisor"}),
+    "camera.nearest": EVERYONE,
 }
 
 # Requests that change nothing. Every other request type is a command: it is audited, and its
@@ -127,6 +147,12 @@ READS = frozenset(
         "alert.list",
         "alert.export_cap",
         "warning.rules",
+        "wall.get",
+        "wall.history",
+        "preset.list",
+        "wall_rule.list",
+        "camera.list",
+        "camera.nearest",
     }
 )
 

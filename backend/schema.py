@@ -425,3 +425,59 @@ warning_rules = sa.Table(
     sa.Column("updated_by", sa.String(64), nullable=True),
     sa.Column("updated_at", sa.Float, nullable=True),
 )
+
+# The video wall (client_api.wall_messages): one wall per backend; its monitors and layouts as JSON.
+wall_state = sa.Table(
+    "wall_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),  # always 1
+    sa.Column("name", sa.String(64), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("cols", sa.Integer, nullable=False),
+    sa.Column("monitors", sa.Text, nullable=False),  # JSON list of Monitor
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("changed_by", sa.String(64), nullable=True),
+    sa.Column("changed_at", sa.Float, nullable=True),
+    sa.Column("cause", sa.String(128), nullable=False),
+)
+
+wall_changes = sa.Table(
+    "wall_changes",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("cause", sa.String(128), nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+)
+
+wall_presets = sa.Table(
+    "wall_presets",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("scope", sa.String(16), nullable=False),
+    sa.Column("layouts", sa.Text, nullable=False),  # JSON list of Layout
+    sa.Column("updated_by", sa.String(64), nullable=True),
+    sa.Column("updated_at", sa.Float, nullable=True),
+)
+
+wall_rules = sa.Table(
+    "wall_rules",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("rule", sa.Text, nullable=False),  # JSON WallRule
+    sa.Column("updated_by", sa.String(64), nullable=True),
+    sa.Column("updated_at", sa.Float, nullable=True),
+)
+
+cameras = sa.Table(
+    "cameras",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("group_name", sa.String(64), nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("url", sa.String(1024), nullable=False),
+    sa.Column("grid_code", sa.String(32), nullable=True),
+)

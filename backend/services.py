@@ -14,6 +14,7 @@ from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
 from backend.reliability import retention
 from backend.sla import options as sla_options
+from backend.wall import options as wall_options
 from backend.warnings import options as warning_options
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     retention.add_arguments(parser)
     alert_options.add_arguments(parser)
     warning_options.add_arguments(parser)
+    wall_options.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -108,4 +110,5 @@ def build_services(args: argparse.Namespace) -> list[Service]:
     services.append(retention.build(args))
     services.extend(alert_options.build(args))
     services.extend(warning_options.build(args))
+    services.extend(wall_options.build(args))
     return services

@@ -19,6 +19,7 @@ from client_api import (
     lifecycle_messages,
     messages,
     sla_messages,
+    wall_messages,
 )
 
 T = TypeVar("T")
@@ -32,6 +33,7 @@ _MODULES = (
     dispatch_messages,
     sla_messages,
     alert_messages,
+    wall_messages,
 )
 
 

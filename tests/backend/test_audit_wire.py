@@ -31,7 +31,9 @@ COMMANDS = {
     "case.merge_report", "case.unmerge", "intake.submit", "intake.take", "intake.release",
     "intake.dismiss", "operator.set_state", "call.answer", "call.hold", "call.transfer", "call.hangup",
     "sim.place_call", "sim.caller_hangup", "alert.ack", "alert.to_case", "alert.link_case",
-    "alert.ingest_cap", "alert.raise", "warning.rule_save", "readings.ingest",
+    "alert.ingest_cap", "alert.raise", "warning.rule_save", "readings.ingest", "wall.configure",
+    "wall.set_layouts", "wall.set_tile", "wall.pin", "preset.save", "preset.delete", "preset.apply",
+    "wall_rule.save", "wall_rule.delete", "camera.save", "camera.delete",
 }  # fmt: skip
 
 

@@ -1,0 +1,1 @@
+"""The video wall: its state, presets, switching rules and the camera registry."""
