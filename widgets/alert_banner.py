@@ -51,6 +51,7 @@ class AlertBanner(QFrame):
         self.alerts: dict[int, AlertRecord] = {}
         self.escalated: set[int] = set()
         self.shown_at: dict[int, float] = {}
+        self._painted: tuple[str, str] | None = None
         self.exercise = False
         self.flashes = 0
         self._flash_left = 0
@@ -181,6 +182,9 @@ class AlertBanner(QFrame):
         colour = SEVERITY_COLOURS.get(top.severity if top else "", SEVERITY_COLOURS["Severe"])
         background = FLASH_COLOUR if lit else colour
         text = "#1a1a1a" if lit else "white"
+        if self._painted == (background, text):
+            return  # a style sheet is costly to apply: only when the colours change
+        self._painted = (background, text)
         self.setStyleSheet(
             f"#alertBanner{{background:{background};border-bottom:2px solid #300;}}"
             f"#alertBanner QLabel{{color:{text};}}"
