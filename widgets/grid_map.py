@@ -1,79 +1,78 @@
-"""The grid map: the district's unit grids to pick a case's location on, by mouse or by keyboard.
+"""The grid map: the district's towns, villages and grids from GeoJSON, with live cases, alerts and cameras;
+in the intake form also a place to pick a case's location on, by mouse or by keyboard.
 
 Lat/lon are projected equirectangularly around the district's mean latitude (x = lon·cos(lat0),
 y = −lat, times ``SCALE`` so that a scene unit is about 11 m). Borders, markers, the crosshair and the
-grid names keep their size on screen while the map zooms. Wheel zooms, dragging pans, a click picks;
+names keep their size on screen while the map zooms. Wheel zooms, dragging pans, a click on a marker
+says which (``caseClicked``, ``alertClicked``, ``cameraClicked``), elsewhere it picks (when pickable);
 arrow keys move a crosshair (Shift: farther), Enter picks under it, + and − zoom, 0 fits the district.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
-    QPolygonF,
     QResizeEvent,
     QShowEvent,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QWidget,
 )
 
+from client_api.alert_messages import AlertRecord
 from client_api.intake_messages import GridPolygon
+from client_api.messages import CaseRecord
+from client_api.wall_messages import Camera
+from widgets.map_areas import AreaLayer, fixed_size
+from widgets.map_geometry import SCALE, centroid
+from widgets.map_live import LiveMarkers
+from widgets.map_markers import ID, KIND, crosshair, pick_pin
 
-SCALE = 10_000.0
-TOWN_COLORS = ("#cfe3f7", "#d7efd0", "#fbe3c4", "#e7d7f3", "#f7d4d9", "#d3f0ee", "#f2efc4", "#e0e0e0")
+__all__ = ["SCALE", "GridMap", "Marker", "centroid"]
+
 MIN_ZOOM, MAX_ZOOM = 0.5, 64.0  # relative to the zoom that fits the district
 KEY_STEP_PX, KEY_STEP_FAST_PX = 8.0, 48.0
 
 Marker = tuple[float, float, str]  # lat, lon, label
 
 
-def centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """Area centroid of a closed or open ring of (lat, lon) points (the vertex mean if degenerate)."""
-    pts = list(ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring)
-    area = cy = cx = 0.0
-    for (y1, x1), (y2, x2) in zip(pts, pts[1:] + pts[:1], strict=True):
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if abs(area) < 1e-15:
-        return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
-    return cy / (3 * area), cx / (3 * area)
-
-
-def _fixed_size(item: QGraphicsItem, z: float) -> QGraphicsItem:
-    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-    item.setZValue(z)
-    return item
-
-
 class GridMap(QGraphicsView):
-    """Draws grid polygons (fill by town), optional case markers, a pick marker and a crosshair."""
+    """The map. ``pickable=False`` (the wall) offers no picking: clicks only open markers.
 
-    picked = Signal(float, float)  # lat, lon
+    Signals:
+        picked(float, float): a point was picked (lat, lon).
+        caseClicked(int), alertClicked(int), cameraClicked(str): a marker was clicked (its id).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Attributes:
+        clock: the time case colours are judged at (settable for tests).
+        live: the LiveMarkers (cases, alerts, cameras; ``live.pulse`` animates Extreme alerts).
+    """
+
+    picked = Signal(float, float)
+    caseClicked = Signal(int)
+    alertClicked = Signal(int)
+    cameraClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, pickable: bool = True) -> None:
         super().__init__(parent)
+        self.pickable = pickable
+        self.clock: Callable[[], float] = time.time
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -86,16 +85,18 @@ class GridMap(QGraphicsView):
         self.setMinimumSize(160, 120)
         self._lat0 = 0.0
         self._cos0 = 1.0
-        self._grids: list[tuple[GridPolygon, QPainterPath]] = []
-        self._labels: list[tuple[QGraphicsSimpleTextItem, float]] = []  # label, grid width in scene units
-        self._markers: list[QGraphicsItem] = []
-        self._grid_items: list[QGraphicsItem] = []  # polygons and their labels
+        self._areas = AreaLayer(self.scene())
+        self._area_names: dict[str, str] = {}
+        self._plain: list[tuple[Marker, QGraphicsItem]] = []  # set_markers
+        self.live = LiveMarkers(
+            self.scene(), self.to_scene, self._areas.area_path, lambda: self.clock(), self.isVisible, self
+        )
         self._district = QRectF()
         self._user_zoomed = False
         self._press_pos: QPointF | None = None
         self._pick: tuple[float, float] | None = None
-        self._pick_item = _fixed_size(self._pin_item(), 30)
-        self._cross_item = _fixed_size(self._cross(), 40)
+        self._pick_item = fixed_size(pick_pin(), 40)
+        self._cross_item = fixed_size(crosshair(), 41)
         self._pick_item.hide()
         self._cross_item.hide()
         self.scene().addItem(self._pick_item)
@@ -104,69 +105,71 @@ class GridMap(QGraphicsView):
     # --- data -----------------------------------------------------------------------------------------
 
     def set_grids(self, grids: Sequence[GridPolygon]) -> None:
-        """Draw these grids (replacing any drawn) and fit the district to the view."""
-        for item in self._grid_items:
-            self.scene().removeItem(item)
-        self._grids, self._labels, self._grid_items = [], [], []
+        """Draw these grids (replacing any drawn), their villages and towns, and fit the district."""
         lats = [lat for g in grids for ring in g.rings[:1] for lat, _lon in ring]
         self._lat0 = (min(lats) + max(lats)) / 2 if lats else 0.0
         self._cos0 = math.cos(math.radians(self._lat0))
-        towns = sorted({g.town_code for g in grids})
-        colors = {town: QColor(TOWN_COLORS[i % len(TOWN_COLORS)]) for i, town in enumerate(towns)}
-        border = QPen(QColor("#6b7780"), 0)  # width 0: one pixel at any zoom
-        border.setCosmetic(True)
-        district = QRectF()
-        for grid in grids:
-            path = QPainterPath()
-            for ring in grid.rings:
-                if len(ring) >= 3:
-                    path.addPolygon(QPolygonF([self.to_scene(lat, lon) for lat, lon in ring]))
-                    path.closeSubpath()
-            path.setFillRule(Qt.FillRule.OddEvenFill)
-            item = QGraphicsPathItem(path)
-            item.setPen(border)
-            item.setBrush(QBrush(colors[grid.town_code]))
-            item.setToolTip(grid.name)
-            item.setZValue(0)
-            self.scene().addItem(item)
-            self._grid_items.append(item)
-            self._grids.append((grid, path))
-            district = district.united(path.boundingRect())
-            if grid.rings and grid.rings[0]:
-                label = QGraphicsSimpleTextItem(grid.name)
-                label.setBrush(QBrush(QColor("#37424a")))
-                _fixed_size(label, 10)
-                rect = label.boundingRect()
-                label.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
-                label.setPos(self.to_scene(*centroid(grid.rings[0])))
-                self.scene().addItem(label)
-                self._grid_items.append(label)
-                self._labels.append((label, path.boundingRect().width()))
+        district = self._areas.build(grids, self.to_scene, self._area_names)
         self._district = district
         if not district.isEmpty():
             margin = max(district.width(), district.height()) * 0.5
             self.setSceneRect(district.adjusted(-margin, -margin, margin, margin))
+        for (lat, lon, _label), item in self._plain:  # the projection moved
+            item.setPos(self.to_scene(lat, lon))
+        self.live.rebuild()
         self._user_zoomed = False
         self.fit()
         if self._pick is not None:
             self.set_pick(*self._pick)
 
+    def set_names(self, categories: Mapping[str, str], areas: Mapping[str, str]) -> None:
+        """Names of categories (case tooltips) and of areas (village and town labels), by code."""
+        self._area_names = dict(areas)
+        self._areas.set_names(self._area_names)
+        self._update_labels()
+        self.live.set_category_names(dict(categories))
+
     def set_markers(self, markers: Sequence[Marker]) -> None:
         """Show cases (or anything else) as small dots with their label as a tooltip."""
-        for item in self._markers:
+        for _marker, item in self._plain:
             self.scene().removeItem(item)
-        self._markers = []
+        self._plain = []
         pen = QPen(QColor("#ffffff"), 1.5)
         brush = QBrush(QColor("#1f5fbf"))
-        for lat, lon, label in markers:
+        for marker in markers:
             dot = QGraphicsEllipseItem(-4, -4, 8, 8)
             dot.setPen(pen)
             dot.setBrush(brush)
-            dot.setToolTip(label)
-            _fixed_size(dot, 20)
-            dot.setPos(self.to_scene(lat, lon))
+            dot.setToolTip(marker[2])
+            fixed_size(dot, 20)
+            dot.setPos(self.to_scene(marker[0], marker[1]))
             self.scene().addItem(dot)
-            self._markers.append(dot)
+            self._plain.append((marker, dot))
+
+    def set_cases(self, cases: Iterable[CaseRecord]) -> None:
+        """Show the open cases with a location (the first 3000: give them newest first), coloured by
+        overdue, due soon, then urgency, and recoloured every minute. Only markers that changed are
+        redrawn."""
+        self.live.set_cases(cases)
+
+    def set_alerts(self, alerts: Iterable[AlertRecord]) -> None:
+        """Show the alerts in force (active or acknowledged): areas, signs, a pulse for active Extreme."""
+        self.live.set_alerts(alerts)
+
+    def set_cameras(self, cameras: Iterable[Camera]) -> None:
+        self.live.set_cameras(cameras)
+
+    def refresh_case_states(self) -> None:
+        """Recolour the shown cases at the current time."""
+        self.live.refresh_case_states()
+
+    def marker_counts(self) -> dict[str, int]:
+        """How many cases, alerts and cameras are on the map."""
+        return self.live.counts()
+
+    def area_counts(self) -> dict[str, int]:
+        """How many grids, villages and towns are drawn."""
+        return self._areas.counts()
 
     def set_pick(self, lat: float, lon: float) -> None:
         """Show a picked point (without emitting ``picked``) and put the crosshair on it."""
@@ -189,11 +192,7 @@ class GridMap(QGraphicsView):
 
     def grid_at(self, lat: float, lon: float) -> GridPolygon | None:
         """The drawn grid holding the point (None outside all of them)."""
-        point = self.to_scene(lat, lon)
-        for grid, path in self._grids:
-            if path.contains(point):
-                return grid
-        return None
+        return self._areas.grid_at(self.to_scene(lat, lon))
 
     # --- projection -----------------------------------------------------------------------------------
 
@@ -235,10 +234,7 @@ class GridMap(QGraphicsView):
         return min(view.width() / self._district.width(), view.height() / self._district.height())
 
     def _update_labels(self) -> None:
-        """Show a grid's name only when the grid is wide enough on screen to hold it."""
-        zoom = self.transform().m11()
-        for label, width in self._labels:
-            label.setVisible(width * zoom > label.boundingRect().width() + 8)
+        self._areas.update_labels(self.transform().m11())
 
     # --- events ---------------------------------------------------------------------------------------
 
@@ -259,8 +255,9 @@ class GridMap(QGraphicsView):
         if event.button() != Qt.MouseButton.LeftButton or press is None:
             return
         moved = (event.position() - press).manhattanLength()
-        if moved < QApplication.startDragDistance():
-            self._pick_at(self.mapToScene(event.position().toPoint()))
+        point = event.position().toPoint()
+        if moved < QApplication.startDragDistance() and not self._open_marker_at(point) and self.pickable:
+            self._pick_at(self.mapToScene(point))
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -273,10 +270,13 @@ class GridMap(QGraphicsView):
             Qt.Key.Key_Up: (0.0, -step),
             Qt.Key.Key_Down: (0.0, step),
         }
-        if key in moves:
+        picking = self.pickable
+        if key in moves and picking:
             dx, dy = moves[Qt.Key(key)]
             self._move_crosshair(dx, dy)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not fast and not self._has_ctrl_or_alt(event):
+        elif (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and picking and not fast and not _ctrl_or_alt(event)
+        ):
             if not self._cross_item.isVisible():
                 self._move_crosshair(0.0, 0.0)
             if self._pick is not None and self._cross_item.pos() == self._pick_item.pos():
@@ -306,6 +306,21 @@ class GridMap(QGraphicsView):
 
     # --- internals ------------------------------------------------------------------------------------
 
+    def _open_marker_at(self, pos: QPoint) -> bool:
+        """Emit the clicked signal of the topmost case, alert or camera under ``pos``, if any."""
+        for item in self.items(pos):
+            kind, ident = item.data(KIND), item.data(ID)
+            if kind == "camera":
+                self.cameraClicked.emit(str(ident))
+            elif kind == "case":
+                self.caseClicked.emit(int(ident))
+            elif kind == "alert":
+                self.alertClicked.emit(int(ident))
+            else:
+                continue
+            return True
+        return False
+
     def _pick_at(self, scene_point: QPointF) -> None:
         lat, lon = self.to_lat_lon(scene_point)
         self.set_pick(lat, lon)
@@ -330,31 +345,7 @@ class GridMap(QGraphicsView):
             self.centerOn(self._cross_item.pos())
         self.zoom_by(factor)
 
-    @staticmethod
-    def _has_ctrl_or_alt(event: QKeyEvent) -> bool:
-        mods = event.modifiers()
-        return bool(mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
 
-    @staticmethod
-    def _pin_item() -> QGraphicsItem:
-        path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), 7, 7)
-        path.moveTo(-11, 0)
-        path.lineTo(11, 0)
-        path.moveTo(0, -11)
-        path.lineTo(0, 11)
-        item = QGraphicsPathItem(path)
-        pen = QPen(QColor("#d62d20"), 2.5)
-        item.setPen(pen)
-        item.setBrush(QBrush(QColor(214, 45, 32, 70)))
-        return item
-
-    @staticmethod
-    def _cross() -> QGraphicsItem:
-        path = QPainterPath()
-        for x1, y1, x2, y2 in ((-16, 0, -4, 0), (4, 0, 16, 0), (0, -16, 0, -4), (0, 4, 0, 16)):
-            path.moveTo(x1, y1)
-            path.lineTo(x2, y2)
-        item = QGraphicsPathItem(path)
-        item.setPen(QPen(QColor("#111111"), 1.5))
-        return item
+def _ctrl_or_alt(event: QKeyEvent) -> bool:
+    mods = event.modifiers()
+    return bool(mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
