@@ -1,4 +1,5 @@
-"""Load the demo district (areas, units, categories, accounts, routing rules) into a store."""
+"""Load the demo district (areas, units, categories, accounts, routing rules, the video wall with its
+cameras, presets and rules) into a store."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from backend.intake.kb import seed_rows as kb_rows
 from backend.passwords import hash_password
 from backend.routing.rules import seed_rules
 from backend.store import Store
+from backend.wall.demo import seed_wall
 
 
 def load_demo_district() -> dict[str, Any]:
@@ -26,6 +28,7 @@ async def seed_demo(store: Store) -> bool:
     """Insert the demo data if the database has none yet; return whether it did."""
     if await store.get_meta("demo_seeded") == "1":
         await seed_routing(store)  # a district seeded before routing rules existed
+        await seed_wall(store)  # … or before the video wall
         return False
     data = load_demo_district()
     accounts = [
@@ -46,6 +49,7 @@ async def seed_demo(store: Store) -> bool:
                 await conn.execute(sa.insert(table).values(**row))
         await conn.execute(sa.insert(schema.meta).values(key="demo_seeded", value="1"))
     await seed_routing(store)
+    await seed_wall(store)
     return True
 
 
