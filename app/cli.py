@@ -4,6 +4,21 @@ from __future__ import annotations
 
 import argparse
 
+from client_api.wall_messages import MAX_MONITORS
+
+
+def monitor_number(text: str) -> int:
+    """A wall monitor's number, 1 to MAX_MONITORS."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"a monitor is a number from 1 to {MAX_MONITORS}, not {text!r}"
+        ) from None
+    if not 1 <= number <= MAX_MONITORS:
+        raise argparse.ArgumentTypeError(f"a monitor is a number from 1 to {MAX_MONITORS}, not {number}")
+    return number
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="command-seat", description="The command center's seat console.")
@@ -31,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--self-check", action="store_true", help="check this seat end to end, print a report"
+    )
+    parser.add_argument(
+        "--wall",
+        metavar="MONITOR",
+        type=monitor_number,
+        action="append",
+        help="be a wall display: show monitor MONITOR (1-based) of the video wall full screen instead of "
+        "the main window; repeat for several monitors (default: the wall_monitors setting)",
     )
     parser.add_argument("--no-crash-dialog", action="store_true", help="log crashes without showing a dialog")
     parser.add_argument(

@@ -1,7 +1,8 @@
 """Start-up of the seat console, in named phases, each logged:
 
 settings → logging → crash handler → Qt and translations → backend (bundled or remote) → login →
-main window. This is the only module that builds windows from ``ui``.
+main window, or the wall display windows (``--wall MONITOR`` or the ``wall_monitors`` setting). This is
+the only module that builds windows from ``ui``.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from client_api.client import SeatClient
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 from client_api.outbox import Outbox
 from client_api.tls import InsecureUrl, check_url, client_context, normalise_pin
+from client_api.wall_messages import MAX_MONITORS
 
 log = logging.getLogger("app.startup")
 
 DEMO_USER, DEMO_PASSWORD = "operator1", "demo"
+DEMO_WALL_USER = "supervisor1"  # a wall display of the demo logs in as the supervisor who runs the wall
 
 
 def phase(name: str) -> None:
@@ -89,6 +92,7 @@ class Startup:
         self.backend: BundledBackend | None = None
         self.service: SeatService | None = None
         self.window: Any = None
+        self.wall_displays: list[Any] = []
 
     async def start_backend(self) -> str:
         """Return the URL to connect to, starting the bundled backend if no server is given."""
@@ -119,7 +123,8 @@ class Startup:
     async def login(self, service: SeatService) -> bool:
         phase("login")
         seat = self.args.seat_id or self.settings.effective_seat_id()
-        user = self.args.user or (DEMO_USER if self.args.demo else None)
+        demo_user = DEMO_WALL_USER if self.wall_monitors() else DEMO_USER
+        user = self.args.user or (demo_user if self.args.demo else None)
         password = self.args.password or (DEMO_PASSWORD if self.args.demo else None)
         if user and password:
             try:
@@ -174,11 +179,19 @@ class Startup:
         try:
             if not await self.login(self.service):
                 return 0
-            phase("main window")
-            from ui.main_window import MainWindow
+            monitors = self.wall_monitors()
+            if monitors:
+                phase(f"wall displays: monitors {', '.join(map(str, monitors))}")
+                from ui.wall_display import open_wall_displays
 
-            self.window = MainWindow(self.service, idle_lock_s=self.settings.idle_lock_minutes * 60)
-            self.window.show()
+                self.wall_displays = open_wall_displays(self.service, monitors, self.settings)
+                self.window = self.wall_displays[0]
+            else:
+                phase("main window")
+                from ui.main_window import MainWindow
+
+                self.window = MainWindow(self.service, idle_lock_s=self.settings.idle_lock_minutes * 60)
+                self.window.show()
             gc_tuning.settle()  # start-up's objects live as long as the session: freeze them
             closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             app = QApplication.instance()
@@ -191,9 +204,22 @@ class Startup:
         finally:
             await self.shutdown()
 
+    def wall_monitors(self) -> list[int]:
+        """The wall monitors this seat shows instead of the main window (none: a console)."""
+        if self.args.wall:
+            return list(dict.fromkeys(self.args.wall))
+        wanted = list(dict.fromkeys(self.settings.wall_monitors))
+        usable = [n for n in wanted if 1 <= n <= MAX_MONITORS]
+        if usable != wanted:
+            log.error("settings: wall_monitors %s holds numbers outside 1…%d; ignored", wanted, MAX_MONITORS)
+        return usable
+
     def _screenshot_and_quit(self) -> None:
         self.window.grab().save(self.args.screenshot)
         log.info("screenshot saved to %s", self.args.screenshot)
+        for display in self.wall_displays:
+            if display is not self.window:
+                display.close()
         self.window.close()
 
     async def shutdown(self) -> None:

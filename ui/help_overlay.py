@@ -51,6 +51,26 @@ class HelpOverlay(QWidget):
             ("Ctrl+L", self.tr("Clear the form")),
             ("Alt+1 … Alt+5", self.tr("Go to Intake, Cases, Alerts, Wall, Comms")),
             ("Ctrl+Shift+A", self.tr("Acknowledge the alert on the banner (asks the reason)")),
+            (
+                self.tr("Wall: arrows / Shift+arrows"),
+                self.tr("Select the next tile / move the tile's content there"),
+            ),
+            (self.tr("Wall: PgUp / PgDn"), self.tr("Previous / next monitor")),
+            (
+                self.tr("Wall: 1 2 3 4 5 7"),
+                self.tr("Layout 1, 2×2, 3×3, 4×4, 1+5, 1+7 on the selected monitor"),
+            ),
+            (
+                self.tr("Wall: S, M, Ctrl+click"),
+                self.tr("Split the tile 2×2; merge the tiles selected with Ctrl+click"),
+            ),
+            (
+                self.tr("Wall: P, A, Del, T"),
+                self.tr("Pin; designate for alarms; empty the tile; edit its text"),
+            ),
+            (self.tr("Wall: Enter"), self.tr("Put the source chosen in the browser on the tile")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Wall: undo / redo an edit of the draft")),
+            ("Ctrl+S / Ctrl+Enter", self.tr("Wall: save as preset / push the draft to the wall")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
 

@@ -14,6 +14,7 @@ from app.idle_watch import IdleWatch
 from app.inbox_service import InboxService
 from app.outbox_service import OutboxWatch
 from app.seat_service import SeatService
+from app.wall_service import WallService
 from client_api import messages as m
 from ui.alerts.seat_alerts import SeatAlerts
 from ui.cases_screen import CasesScreen
@@ -23,12 +24,14 @@ from ui.lock_screen import LockScreen
 from ui.outbox_dialog import OutboxDialog
 from ui.placeholder_screen import PlaceholderScreen
 from ui.status_bar import SeatStatusBar
+from ui.wall_designer import WallDesigner
 from widgets.toast_area import ToastArea
 from widgets.watermark import ExerciseWatermark
 
 
 class MainWindow(QMainWindow):
-    """Attributes: tabs, intake, cases, alerts (AlertsService), seat_alerts (SeatAlerts: the banner above
+    """Attributes: tabs, intake, cases, alerts (AlertsService), wall (WallService), wall_designer (the Wall
+    place), seat_alerts (SeatAlerts: the banner above
     the tabs, popups, actions, the Alerts place and their wiring), alerts_screen, banner, popups,
     alert_actions (short names for those parts), status, toasts, watermark, outbox (OutboxWatch),
     outbox_dialog (while open), lock_screen, idle (IdleWatch; ``idle_lock_s`` 0 never locks)."""
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         idle_lock_s: float = 0,
         alerts: AlertsService | None = None,
+        wall: WallService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         self.calls = calls or CallsService(service, self)
         self.inbox = InboxService(service, self)
         self.alerts = alerts or AlertsService(service, parent=self)
+        self.wall = wall or WallService(service, self)
         self.setObjectName("seatMainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("places")
@@ -59,10 +64,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("Intake"))
         self.tabs.addTab(self.cases, self.tr("Cases"))
         self.tabs.addTab(self.alerts_screen, self.tr("Alerts"))
-        self.tabs.addTab(
-            PlaceholderScreen(self.tr("Video wall"), self.tr("Wall layouts, cameras and dashboards."), self),
-            self.tr("Wall"),
-        )
+        self.wall_designer = WallDesigner(self.wall, self.alerts, self)
+        self.tabs.addTab(self.wall_designer, self.tr("Wall"))
         self.tabs.addTab(
             PlaceholderScreen(
                 self.tr("Communications"), self.tr("Phone, radio, messages and conferences."), self
@@ -117,6 +120,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         seat_menu.addAction(quit_action)
+        wall_menu = self.menuBar().addMenu(self.tr("&Wall"))
+        designer = self.wall_designer.commands
+        for action in (designer.undo, designer.redo, designer.save_preset, designer.push, designer.discard):
+            wall_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence("F1"))

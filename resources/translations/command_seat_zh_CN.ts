@@ -91,6 +91,29 @@
     </message>
 </context>
 <context>
+    <name>AlertCard</name>
+    <message>
+        <source>Alert {id}</source>
+        <translation>预警 {id}</translation>
+    </message>
+    <message>
+        <source>Waiting for the alert&apos;s details…</source>
+        <translation>正在等待预警详情…</translation>
+    </message>
+    <message>
+        <source>Area: {area}</source>
+        <translation>区域：{area}</translation>
+    </message>
+    <message>
+        <source>Received at {time}</source>
+        <translation>接收时间：{time}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+</context>
+<context>
     <name>AlertDetail</name>
     <message>
         <source>(no description)</source>
@@ -467,6 +490,29 @@
     </message>
 </context>
 <context>
+    <name>AlertRowsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>AlertTableModel</name>
     <message>
         <source>Received</source>
@@ -749,6 +795,45 @@
     <message>
         <source>Caller says: “{text}”</source>
         <translation>来电人说：“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>CameraStream</name>
+    <message>
+        <source>The stream could not be opened</source>
+        <translation>无法打开视频流</translation>
+    </message>
+    <message>
+        <source>The stream&apos;s format is not supported</source>
+        <translation>不支持该视频流格式</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>Access to the stream was denied</source>
+        <translation>无权访问该视频流</translation>
+    </message>
+    <message>
+        <source>The stream failed</source>
+        <translation>视频流出错</translation>
+    </message>
+    <message>
+        <source>The stream ended</source>
+        <translation>视频流已中断</translation>
+    </message>
+    <message>
+        <source>The stream could not be played</source>
+        <translation>无法播放该视频流</translation>
+    </message>
+    <message>
+        <source>The simulated camera could not be made: {error}</source>
+        <translation>无法生成模拟摄像机画面：{error}</translation>
+    </message>
+    <message>
+        <source>No picture for {seconds} s</source>
+        <translation>已 {seconds} 秒无画面</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1140,29 @@
     </message>
 </context>
 <context>
+    <name>CaseRowsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <source>Received</source>
@@ -1191,6 +1299,49 @@
     </message>
 </context>
 <context>
+    <name>ChangeBanner</name>
+    <message>
+        <source>Discard my edits</source>
+        <translation>放弃我的编辑</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Your unpushed edits of monitor {monitors} were kept; that change touched them too: pushing yours replaces it.</source>
+        <translation>已保留您对屏幕 {monitors} 未推送的编辑；该更改也涉及这些屏幕：推送您的编辑将覆盖它。</translation>
+    </message>
+    <message>
+        <source>Your unpushed edits of monitor {monitors} were kept.</source>
+        <translation>已保留您对屏幕 {monitors} 未推送的编辑。</translation>
+    </message>
+    <message>
+        <source>Alarm-linked switching for the alert “{headline}” changed the wall at {time}.</source>
+        <translation>预警“{headline}”的报警联动于 {time} 切换了大屏。</translation>
+    </message>
+    <message>
+        <source>Alarm-linked switching for alert {id} changed the wall at {time}.</source>
+        <translation>预警 {id} 的报警联动于 {time} 切换了大屏。</translation>
+    </message>
+    <message>
+        <source>Alarm-linked switching for case {id} changed the wall at {time}.</source>
+        <translation>工单 {id} 的报警联动于 {time} 切换了大屏。</translation>
+    </message>
+    <message>
+        <source>The wall rule “{name}” changed the wall at {time}.</source>
+        <translation>大屏规则“{name}”于 {time} 切换了大屏。</translation>
+    </message>
+    <message>
+        <source>{user} applied the preset “{name}” at {time}.</source>
+        <translation>{user} 于 {time} 应用了预案“{name}”。</translation>
+    </message>
+    <message>
+        <source>The wall was changed by {user} at {time}.</source>
+        <translation>{user} 于 {time} 更改了大屏。</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Hotline</source>
@@ -1257,6 +1408,53 @@
     <message>
         <source>A report was saved to {path}. Please give it to your administrator.</source>
         <translation>错误报告已保存到 {path}，请交给系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTile</name>
+    <message>
+        <source>{n} cases in the last 24 hours</source>
+        <translation>近24小时共 {n} 件</translation>
+    </message>
+    <message>
+        <source>{n} cases in the top {top}</source>
+        <translation>前 {top} 名合计 {n} 件</translation>
+    </message>
+    <message>
+        <source>No completed cases with a deadline yet</source>
+        <translation>暂无有时限的办结工单</translation>
+    </message>
+    <message>
+        <source>Overall {rate:.1f}% on time ({on_time} of {completed} completed)</source>
+        <translation>总体按时办结率 {rate:.1f}%（办结 {completed} 件，按时 {on_time} 件）</translation>
+    </message>
+    <message>
+        <source>Cases received per hour</source>
+        <translation>每小时受理量</translation>
+    </message>
+    <message>
+        <source>Top categories, last 24 hours</source>
+        <translation>近24小时高发类别</translation>
+    </message>
+    <message>
+        <source>Busiest grids, last 24 hours</source>
+        <translation>近24小时高发网格</translation>
+    </message>
+    <message>
+        <source>On-time completion by department</source>
+        <translation>各部门按时办结率</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>按时办结率（%）</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>时</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1525,93 @@
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>DesignerActions</name>
+    <message>
+        <source>Layout {name} on the selected monitor</source>
+        <translation>所选屏幕使用 {name} 布局</translation>
+    </message>
+    <message>
+        <source>Split 2×2</source>
+        <translation>拆分 2×2</translation>
+    </message>
+    <message>
+        <source>Split the selected tile into 2×2</source>
+        <translation>将所选窗格拆分为 2×2</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge the selected tiles (Ctrl+click selects several)</source>
+        <translation>合并所选窗格（Ctrl+单击可多选）</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Pin or unpin: rules leave a pinned tile alone</source>
+        <translation>锁定或解锁：规则不会改动锁定的窗格</translation>
+    </message>
+    <message>
+        <source>Alarm tile</source>
+        <translation>报警窗格</translation>
+    </message>
+    <message>
+        <source>Designate for alarms: alarm-linked switching puts cameras here</source>
+        <translation>设为报警窗格：报警联动时在此切入摄像机</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>编辑文字…</translation>
+    </message>
+    <message>
+        <source>Edit the selected text tile</source>
+        <translation>编辑所选文字窗格</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Empty the selected tiles</source>
+        <translation>清空所选窗格</translation>
+    </message>
+    <message>
+        <source>Put on tile</source>
+        <translation>放到窗格</translation>
+    </message>
+    <message>
+        <source>Put the source chosen in the browser on the selected tile</source>
+        <translation>把信号源列表中选中的信号源放到所选窗格</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>另存为预案…</translation>
+    </message>
+    <message>
+        <source>Push to the wall</source>
+        <translation>推送上墙</translation>
+    </message>
+    <message>
+        <source>Discard edits</source>
+        <translation>放弃编辑</translation>
+    </message>
+    <message>
+        <source>Show the wall as it is now, dropping the unpushed edits</source>
+        <translation>显示大屏当前画面，放弃未推送的编辑</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1918,49 @@
     </message>
 </context>
 <context>
+    <name>DraftEditor</name>
+    <message>
+        <source>Layout {kind}</source>
+        <translation>{kind} 布局</translation>
+    </message>
+    <message>
+        <source>The tile was not split: {reason}</source>
+        <translation>窗格未拆分：{reason}</translation>
+    </message>
+    <message>
+        <source>Split a tile</source>
+        <translation>拆分窗格</translation>
+    </message>
+    <message>
+        <source>The tiles were not merged: {reason}</source>
+        <translation>窗格未合并：{reason}</translation>
+    </message>
+    <message>
+        <source>Merge tiles</source>
+        <translation>合并窗格</translation>
+    </message>
+    <message>
+        <source>Pin or unpin</source>
+        <translation>锁定或解锁</translation>
+    </message>
+    <message>
+        <source>Alarm tile</source>
+        <translation>报警窗格</translation>
+    </message>
+    <message>
+        <source>Clear tiles</source>
+        <translation>清空窗格</translation>
+    </message>
+    <message>
+        <source>Show {name}</source>
+        <translation>显示{name}</translation>
+    </message>
+    <message>
+        <source>Move a tile</source>
+        <translation>移动窗格</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <source>Merge into this case (Ctrl+M)</source>
@@ -1689,6 +2017,13 @@
     <message>
         <source>{n} attachments</source>
         <translation>{n} 个附件</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyTile</name>
+    <message>
+        <source>No source</source>
+        <translation>无信号源</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2235,62 @@
     <message>
         <source>Acknowledge the alert on the banner (asks the reason)</source>
         <translation>确认横幅上的预警（需填写理由）</translation>
+    </message>
+    <message>
+        <source>Wall: arrows / Shift+arrows</source>
+        <translation>大屏：方向键 / Shift+方向键</translation>
+    </message>
+    <message>
+        <source>Select the next tile / move the tile&apos;s content there</source>
+        <translation>选择相邻窗格 / 把窗格内容移过去</translation>
+    </message>
+    <message>
+        <source>Wall: PgUp / PgDn</source>
+        <translation>大屏：PgUp / PgDn</translation>
+    </message>
+    <message>
+        <source>Previous / next monitor</source>
+        <translation>上一块 / 下一块屏幕</translation>
+    </message>
+    <message>
+        <source>Wall: 1 2 3 4 5 7</source>
+        <translation>大屏：1 2 3 4 5 7</translation>
+    </message>
+    <message>
+        <source>Layout 1, 2×2, 3×3, 4×4, 1+5, 1+7 on the selected monitor</source>
+        <translation>所选屏幕使用 1、2×2、3×3、4×4、1+5、1+7 布局</translation>
+    </message>
+    <message>
+        <source>Wall: S, M, Ctrl+click</source>
+        <translation>大屏：S、M、Ctrl+单击</translation>
+    </message>
+    <message>
+        <source>Split the tile 2×2; merge the tiles selected with Ctrl+click</source>
+        <translation>将窗格拆分为 2×2；合并用 Ctrl+单击选中的窗格</translation>
+    </message>
+    <message>
+        <source>Wall: P, A, Del, T</source>
+        <translation>大屏：P、A、Del、T</translation>
+    </message>
+    <message>
+        <source>Pin; designate for alarms; empty the tile; edit its text</source>
+        <translation>锁定；设为报警窗格；清空窗格；编辑文字</translation>
+    </message>
+    <message>
+        <source>Wall: Enter</source>
+        <translation>大屏：回车</translation>
+    </message>
+    <message>
+        <source>Put the source chosen in the browser on the tile</source>
+        <translation>把信号源列表中选中的信号源放到窗格</translation>
+    </message>
+    <message>
+        <source>Wall: undo / redo an edit of the draft</source>
+        <translation>大屏：撤销 / 重做草稿的编辑</translation>
+    </message>
+    <message>
+        <source>Wall: save as preset / push the draft to the wall</source>
+        <translation>大屏：另存为预案 / 把草稿推送上墙</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2223,14 +2614,6 @@
         <translation>预警</translation>
     </message>
     <message>
-        <source>Video wall</source>
-        <translation>视频大屏</translation>
-    </message>
-    <message>
-        <source>Wall layouts, cameras and dashboards.</source>
-        <translation>大屏布局、监控画面和驾驶舱。</translation>
-    </message>
-    <message>
         <source>Wall</source>
         <translation>大屏</translation>
     </message>
@@ -2261,6 +2644,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Wall</source>
+        <translation>大屏(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2296,6 +2683,33 @@
     </message>
 </context>
 <context>
+    <name>MapMarkers</name>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Camera {name} ({group})</source>
+        <translation>摄像机 {name}（{group}）</translation>
+    </message>
+</context>
+<context>
     <name>MapPickDialog</name>
     <message>
         <source>Pick the location on the map</source>
@@ -2328,6 +2742,17 @@
     <message>
         <source>{lat:.6f}, {lon:.6f}: {where}</source>
         <translation>{lat:.6f}, {lon:.6f}：{where}</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorCanvas</name>
+    <message>
+        <source>Pinned</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +2817,64 @@
     <message>
         <source>Not applied: {summary}. The backend refused it: {reason}</source>
         <translation>未执行：{summary}。后台拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PresetBar</name>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>A monitor preset goes on the selected monitor, a wall preset on the whole wall</source>
+        <translation>单屏预案应用到所选屏幕，整墙预案应用到整面大屏</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation>整墙</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation>单屏</translation>
+    </message>
+</context>
+<context>
+    <name>PresetDialog</name>
+    <message>
+        <source>Save as preset</source>
+        <translation>另存为预案</translation>
+    </message>
+    <message>
+        <source>Monitor “{name}” only</source>
+        <translation>仅屏幕“{name}”</translation>
+    </message>
+    <message>
+        <source>The whole wall</source>
+        <translation>整面大屏</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Holds:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Name the preset.</source>
+        <translation>请为预案命名。</translation>
+    </message>
+    <message>
+        <source>A preset of this name exists: saving replaces it.</source>
+        <translation>已有同名预案：保存将替换它。</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +3186,29 @@
     </message>
 </context>
 <context>
+    <name>SourceModel</name>
+    <message>
+        <source>Sources</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>统计图表</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Duty notice</source>
+        <translation>值班公告</translation>
+    </message>
+</context>
+<context>
     <name>SpeechDialog</name>
     <message>
         <source>Alert sound</source>
@@ -2815,6 +3321,118 @@
     <message>
         <source>Write the supervision note; it goes to the departments.</source>
         <translation>请填写督办意见；它将发送给承办单位。</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Text of the tile</source>
+        <translation>窗格文字</translation>
+    </message>
+    <message>
+        <source>What the tile shows:</source>
+        <translation>窗格显示的内容：</translation>
+    </message>
+    <message>
+        <source>The text is too long ({n} characters, at most {max}).</source>
+        <translation>文字过长（{n} 个字，最多 {max} 个）。</translation>
+    </message>
+    <message>
+        <source>Write what the tile shows.</source>
+        <translation>请填写窗格显示的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TileFactory</name>
+    <message>
+        <source>This tile cannot be shown: {reason}</source>
+        <translation>此窗格无法显示：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TileFrame</name>
+    <message>
+        <source>PINNED</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <source>NO SIGNAL</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>TileNames</name>
+    <message>
+        <source>Cases by hour</source>
+        <translation>每小时工单量</translation>
+    </message>
+    <message>
+        <source>Cases by category</source>
+        <translation>工单分类统计</translation>
+    </message>
+    <message>
+        <source>Cases by grid</source>
+        <translation>各网格工单量</translation>
+    </message>
+    <message>
+        <source>Deadline compliance</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Grid map</source>
+        <translation>网格地图</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计图表</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>工单列表</translation>
+    </message>
+    <message>
+        <source>Alert list</source>
+        <translation>预警列表</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Text panel</source>
+        <translation>文字面板</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Camera {ref} (not registered)</source>
+        <translation>摄像机 {ref}（未登记）</translation>
+    </message>
+    <message>
+        <source>Alert {ref}</source>
+        <translation>预警 {ref}</translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3595,200 @@
     <message>
         <source>Seat {seat}</source>
         <translation>席位 {seat}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>NO SIGNAL</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Last picture at {time}</source>
+        <translation>最后画面时间 {time}</translation>
+    </message>
+    <message>
+        <source>No picture received yet</source>
+        <translation>尚未收到画面</translation>
+    </message>
+    <message>
+        <source>Retrying in {seconds} s</source>
+        <translation>{seconds} 秒后重试</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>WallChangeWords</name>
+    <message>
+        <source>the wall&apos;s rules</source>
+        <translation>大屏规则</translation>
+    </message>
+    <message>
+        <source>alarm, alert {id}</source>
+        <translation>报警联动，预警 {id}</translation>
+    </message>
+    <message>
+        <source>alarm, case {id}</source>
+        <translation>报警联动，工单 {id}</translation>
+    </message>
+    <message>
+        <source>preset “{name}”</source>
+        <translation>预案“{name}”</translation>
+    </message>
+    <message>
+        <source>rule “{name}”</source>
+        <translation>规则“{name}”</translation>
+    </message>
+    <message>
+        <source>schedule “{name}”</source>
+        <translation>定时“{name}”</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
+    <name>WallDesigner</name>
+    <message>
+        <source>Read-only: your role may look at the wall but not change it.</source>
+        <translation>只读：您的角色可以查看大屏，但不能更改。</translation>
+    </message>
+    <message>
+        <source>Drag a source onto a tile (or select a tile and press Enter) · Ctrl+click selects several tiles · digits pick layouts · F1 lists every key</source>
+        <translation>把信号源拖到窗格上（或选中窗格后按回车）· Ctrl+单击可多选窗格 · 数字键选择布局 · F1 查看全部快捷键</translation>
+    </message>
+    <message>
+        <source>Loading the wall…</source>
+        <translation>正在加载大屏…</translation>
+    </message>
+    <message>
+        <source>The wall as shown (version {version}).</source>
+        <translation>大屏当前画面（版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>Edited, not on the wall yet: monitor {monitors} (based on version {version}).</source>
+        <translation>已编辑、尚未上墙：屏幕 {monitors}（基于版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>The wall shows your layout now.</source>
+        <translation>大屏已显示您的布局。</translation>
+    </message>
+    <message>
+        <source>Select the monitor the preset goes on first.</source>
+        <translation>请先选择要应用预案的屏幕。</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文字</translation>
+    </message>
+</context>
+<context>
+    <name>WallDisplay</name>
+    <message>
+        <source>Connection to the backend lost at {time}: the wall may be out of date. Reconnecting…</source>
+        <translation>与后台的连接于 {time} 中断：大屏画面可能不是最新。正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Waiting for the wall…</source>
+        <translation>正在等待大屏数据…</translation>
+    </message>
+    <message>
+        <source>The wall has no monitor {index}.</source>
+        <translation>大屏没有第 {index} 号屏幕。</translation>
+    </message>
+    <message>
+        <source>Wall — monitor {index} {name}</source>
+        <translation>大屏 — 第 {index} 屏 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>WallHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>WallService</name>
+    <message>
+        <source>The wall was not changed</source>
+        <translation>大屏未更改</translation>
+    </message>
+    <message>
+        <source>The tile was not changed</source>
+        <translation>窗格未更改</translation>
+    </message>
+    <message>
+        <source>The tile was not pinned</source>
+        <translation>窗格未锁定</translation>
+    </message>
+    <message>
+        <source>The preset was not applied</source>
+        <translation>预案未应用</translation>
+    </message>
+    <message>
+        <source>The preset was not saved</source>
+        <translation>预案未保存</translation>
+    </message>
+    <message>
+        <source>Preset “{name}” saved.</source>
+        <translation>预案“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>The preset was not deleted</source>
+        <translation>预案未删除</translation>
+    </message>
+    <message>
+        <source>The wall rule was not saved</source>
+        <translation>大屏规则未保存</translation>
+    </message>
+    <message>
+        <source>The wall&apos;s history was not loaded</source>
+        <translation>大屏变更记录未能加载</translation>
+    </message>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台，请在席位连通后重试。</translation>
     </message>
 </context>
 </TS>
