@@ -3,9 +3,14 @@
 A failure is an error, the end of a live stream, no first frame within ``connect_timeout_s`` (a real
 camera's first picture waits for its next key frame), or no frame for ``stall_s`` seconds. After one the
 player is released and the stream opened again after 1, 2, 5, then every 10 s. Files and simulated
-cameras loop. Each attempt's player lives on a thread of its own (``widgets.video_host``: releasing a
-dead network stream waits for FFmpeg's network timeout, here ``NETWORK_TIMEOUT_MS`` instead of Qt's
-20 s); its signals reach this object on the GUI thread, and no Python runs on the player's threads.
+cameras loop. The sink's signal is queued to the GUI thread: no Python runs on the player's threads (a
+direct slot there deadlocks against ``QMediaPlayer.stop()``, which waits for them holding the GIL).
+
+Known limit: releasing a player whose network stream died uncleanly (a camera that lost power, a server
+gone) waits in Qt's FFmpeg until its network timeout, on the GUI thread. The timeout is set to
+``NETWORK_TIMEOUT_MS`` (Qt's default is 20 s: a 17 s freeze measured; with 5 s, 5 s). Players on threads
+of their own avoid it but deadlocked here (a Python slot on a player's thread calling into QtMultimedia
+holds the GIL while it waits for a Qt lock the GUI thread holds while it waits for the GIL).
 """
 
 from __future__ import annotations
@@ -18,8 +23,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from app import sim_cameras
-from widgets.video_host import PlayerHost, start_host
-from widgets.video_multimedia import QMediaPlayer, QVideoFrame
+from widgets.video_multimedia import QMediaPlayer, QPlaybackOptions, QVideoFrame, QVideoSink, quiet_ffmpeg
 
 log = logging.getLogger("widgets.video")
 
@@ -32,7 +36,7 @@ WATCH_MS = 250
 
 class CameraStream(QObject):
     """Attributes:
-        url, name: the camera's; host: the PlayerHost of the current attempt (None between them).
+        url, name: the camera's; player: the QMediaPlayer of the current attempt (None between them).
         reason: why the last attempt failed; retries: retries scheduled so far; retry_delay_s: the
         delay of the retry pending (None: none); last_frame_at: wall-clock time of the last frame.
 
@@ -50,7 +54,8 @@ class CameraStream(QObject):
         super().__init__(parent)
         self.url, self.name = url, name
         self.stall_s, self.connect_timeout_s = stall_s, max(CONNECT_TIMEOUT_S, stall_s)
-        self.host: PlayerHost | None = None
+        self.player: QMediaPlayer | None = None
+        self._sink: QVideoSink | None = None
         self.reason = ""
         self.retries = 0
         self.retry_delay_s: int | None = None
@@ -102,33 +107,48 @@ class CameraStream(QObject):
 
     def _play(self, source: QUrl) -> None:
         self._close_player()
-        self.host = host = start_host()
-        host.videoFrameChanged.connect(self.on_host_videoFrameChanged)
-        host.errorOccurred.connect(self.on_host_errorOccurred)
-        host.mediaStatusChanged.connect(self.on_host_mediaStatusChanged)
-        self.destroyed.connect(host.close)  # a tile deleted without stop() releases its player too
+        self.player, self._sink = QMediaPlayer(self), QVideoSink(self)
+        quiet_ffmpeg()  # Qt's FFmpeg is loaded now
+        self.player.setVideoSink(self._sink)
+        self._sink.videoFrameChanged.connect(self.on_sink_videoFrameChanged)
+        self.player.errorOccurred.connect(self.on_player_errorOccurred)
+        self.player.mediaStatusChanged.connect(self.on_player_mediaStatusChanged)
+        if source.isLocalFile():
+            self.player.setLoops(QMediaPlayer.Loops.Infinite)
+        else:
+            options = QPlaybackOptions()
+            options.setNetworkTimeout(NETWORK_TIMEOUT_MS)
+            self.player.setPlaybackOptions(options)
         self._opened_at, self._got_frame = time.monotonic(), False
-        host.open(source, source.isLocalFile(), NETWORK_TIMEOUT_MS)
+        self.player.setSource(source)
+        self.player.play()
 
     def _close_player(self) -> None:
-        host, self.host = self.host, None
-        if host is not None:
-            host.close()  # on its own thread: may wait for FFmpeg there, never here
+        player, sink = self.player, self._sink
+        self.player = self._sink = None
+        for item in (player, sink):
+            if item is not None:
+                item.blockSignals(True)
+        if player is not None:
+            player.stop()
+            player.deleteLater()
+        if sink is not None:
+            sink.deleteLater()
 
-    def _from_host(self) -> bool:
-        """The signal comes from the current attempt's host (not one being released)."""
-        return self.host is not None and self.sender() is self.host
+    def _current(self, current: QObject | None) -> bool:
+        """The signal comes from the current attempt's player or sink (not one being released)."""
+        return current is not None and self.sender() is current
 
-    def on_host_videoFrameChanged(self, frame: QVideoFrame) -> None:
-        if not self._from_host() or not frame.isValid():
+    def on_sink_videoFrameChanged(self, frame: QVideoFrame) -> None:
+        if not self._current(self._sink) or not frame.isValid():
             return
         self._got_frame, self._failures, self.reason = True, 0, ""
         self._last_frame_mono = time.monotonic()
         self.last_frame_at = time.time()
         self.frameArrived.emit(frame)
 
-    def on_host_errorOccurred(self, error: QMediaPlayer.Error, text: str) -> None:
-        if not self._from_host() or error == QMediaPlayer.Error.NoError:
+    def on_player_errorOccurred(self, error: QMediaPlayer.Error, text: str) -> None:
+        if not self._current(self.player) or error == QMediaPlayer.Error.NoError:
             return
         reasons = {
             QMediaPlayer.Error.ResourceError: self.tr("The stream could not be opened"),
@@ -139,8 +159,8 @@ class CameraStream(QObject):
         reason = reasons.get(error, self.tr("The stream failed"))
         self._fail(f"{reason} ({text})" if text else reason)
 
-    def on_host_mediaStatusChanged(self, status: QMediaPlayer.MediaStatus) -> None:
-        if not self._from_host():
+    def on_player_mediaStatusChanged(self, status: QMediaPlayer.MediaStatus) -> None:
+        if not self._current(self.player):
             return
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._fail(self.tr("The stream ended"))
@@ -156,7 +176,7 @@ class CameraStream(QObject):
             except Exception as exc:  # the clip could not be made (disk full, no Qt fonts …)
                 self._fail(self.tr("The simulated camera could not be made: {error}").format(error=exc))
             return
-        if self.host is None:
+        if self.player is None:
             return
         since = time.monotonic() - (self._last_frame_mono if self._got_frame else self._opened_at)
         if not self._got_frame:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage
 
 from tests.ui.test_video_support import CLIP_FPS, CLIP_SECONDS, RTSP_SERVER, http_live, make_clip, rtsp_live
-from widgets import video_host
 from widgets.video_paint import PANEL_BACKGROUND
 from widgets.video_tile import VideoTile
 
@@ -56,7 +55,7 @@ def test_plays_an_h264_file_and_loops(qtbot: Any, clip: Path) -> None:
     assert len(colours) > 4  # testsrc2's colour bars, not a flat panel
     assert tile.retries == 0
     tile.stop()
-    assert not tile.running and tile.stream.host is None
+    assert not tile.running and tile.stream.player is None
     decoded = tile.frames_decoded
     qtbot.wait(300)
     assert tile.frames_decoded == decoded
@@ -125,18 +124,9 @@ def test_plays_rtsp_and_goes_dark_when_the_source_stops(qtbot: Any, clip: Path) 
         assert tile.state == "live"
         processes[-1].terminate()  # the camera (the publisher) goes away; RTP just stops coming
         qtbot.waitUntil(lambda: tile.state == "no_signal", timeout=WAIT_MS)
-        # Released at once: its thread waits for FFmpeg to let go of the dead stream, the GUI does not.
-        assert tile.stream.host is None and tile.retry_delay_s == 1
+        assert tile.retries >= 1  # released, and opened again (the source is still gone)
     assert "No picture" in tile.reason and tile._image is None
     assert is_panel(picture(tile))
-
-
-def test_a_tile_deleted_without_stop_releases_its_player(qtbot: Any, clip: Path) -> None:
-    tile = VideoTile("测试机位", QUrl.fromLocalFile(str(clip)).toString())
-    qtbot.waitUntil(lambda: tile.frames_decoded > 0, timeout=WAIT_MS)
-    assert video_host.running_threads() >= 1
-    tile.deleteLater()
-    qtbot.waitUntil(lambda: video_host.running_threads() == 0, timeout=WAIT_MS)
 
 
 def test_a_simulated_camera_plays(qtbot: Any) -> None:
