@@ -82,7 +82,7 @@ class MapPickDialog(QDialog):
         self.error_label.hide()
         self._loaded = True
         self.map.set_grids(answer.grids)
-        reference = self._service.reference
+        reference = getattr(self._service, "reference", None)
         if reference is not None:  # village and town names on the map
             self.map.set_names(
                 {c.code: c.name for c in reference.categories}, {a.code: a.name for a in reference.areas}
