@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter
 
 from app.paths import config_dir
 
@@ -28,3 +29,11 @@ def save_header_state(key: str, state: QByteArray) -> None:
 def load_header_state(key: str) -> QByteArray | None:
     value = _store().value(f"header/{key}")
     return value if isinstance(value, QByteArray) else None
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Restore a splitter's sizes saved under ``key`` and save them again whenever the user moves it."""
+    saved = load_geometry(key)
+    if saved is not None:
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_args: save_geometry(key, splitter.saveState()))

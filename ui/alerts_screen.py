@@ -51,12 +51,7 @@ class AlertsScreen(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([860, 560])
-        saved = ui_state.load_geometry(SPLITTER_KEY)
-        if saved is not None:
-            self.splitter.restoreState(saved)
-        self.splitter.splitterMoved.connect(
-            lambda *_args: ui_state.save_geometry(SPLITTER_KEY, self.splitter.saveState())
-        )
+        ui_state.remember_splitter(self.splitter, SPLITTER_KEY)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)

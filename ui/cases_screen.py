@@ -63,12 +63,7 @@ class CasesScreen(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([880, 560])
-        saved_split = ui_state.load_geometry(SPLITTER_KEY)
-        if saved_split is not None:
-            self.splitter.restoreState(saved_split)
-        self.splitter.splitterMoved.connect(
-            lambda *_args: ui_state.save_geometry(SPLITTER_KEY, self.splitter.saveState())
-        )
+        ui_state.remember_splitter(self.splitter, SPLITTER_KEY)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)

@@ -12,6 +12,7 @@ import msgspec
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from backend.http_listener import HttpListener
 from backend.open311.keys import app_of_key
 from backend.warnings.http_batch import BatchError, parse_batch
 from backend.warnings.readings import MAX_READINGS
@@ -114,29 +115,10 @@ def make_app(server: Server) -> web.Application:
     return app
 
 
-class IngestHttpService:
+class IngestHttpService(HttpListener):
     """A Service. Attributes: port (the real one once started), url (``http://host:port``)."""
 
-    def __init__(self, port: int = 0) -> None:
-        self.port = port
-        self.url = ""
-        self._runner: web.AppRunner | None = None
+    what = "readings and CAP ingestion"
 
-    async def start(self, server: Server) -> None:
-        runner = web.AppRunner(make_app(server))
-        await runner.setup()
-        try:
-            await web.TCPSite(runner, server.host, self.port).start()
-        except OSError:
-            await runner.cleanup()
-            raise
-        self._runner = runner
-        self.port = runner.addresses[0][1]
-        host = f"[{server.host}]" if ":" in server.host else server.host
-        self.url = f"http://{host}:{self.port}"
-        log.info("readings and CAP ingestion on %s", self.url)
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+    def make_app(self, server: Server) -> web.Application:
+        return make_app(server)
