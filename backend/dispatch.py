@@ -5,6 +5,7 @@ from __future__ import annotations
 from backend import handlers
 from backend.alerts import handlers as alerts_handlers
 from backend.calls import handlers as calls_handlers
+from backend.comms import handlers as comms_handlers
 from backend.handlers import Handler
 from backend.inbox import handlers as inbox_handlers
 from backend.intake import handlers as intake_handlers
@@ -25,6 +26,7 @@ _TABLES = (
     alerts_handlers.HANDLERS,
     warnings_handlers.HANDLERS,
     wall_handlers.HANDLERS,
+    comms_handlers.HANDLERS,
 )
 
 HANDLERS: dict[str, Handler] = {}

@@ -21,6 +21,8 @@ WALL = frozenset({"supervisor", "trainer", "admin"})
 # accounts carry the handler role, may only send reports in.
 INBOX = frozenset({"operator", "supervisor", "trainer", "admin"})
 INBOX_SUBMIT = INBOX | {"handler"}
+# Who works the comms panel (calls, radio, messages, video sessions).
+COMMS = frozenset({"operator", "supervisor", "trainer", "admin"})
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # core (before login, anyone may say hello, log in and ping)
@@ -114,6 +116,36 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "camera.save": frozenset({"admin", "installer", "supervisor"}),
     "camera.delete": frozenset({"admin", "installer", "supervisor"}),
     "camera.nearest": EVERYONE,
+    # converged communications: presence is set by the person or a supervisor (checked in the handler)
+    "comms.directory": EVERYONE,
+    "comms.set_presence": EVERYONE,
+    "comms.dial": COMMS,
+    "comms.answer": COMMS,
+    "comms.hold": COMMS,
+    "comms.mute": COMMS,
+    "comms.transfer": COMMS,
+    "comms.transfer_complete": COMMS,
+    "comms.add_party": COMMS,
+    "comms.drop_party": COMMS,
+    "comms.lock": COMMS,
+    "comms.hangup": COMMS,
+    "comms.attach_call": COMMS,
+    "comms.calls": COMMS,
+    "comms.telephony": EVERYONE,
+    "radio.state": EVERYONE,
+    "radio.ptt": COMMS,
+    "radio.ack_emergency": COMMS,
+    "radio.patch": COMMS,
+    "radio.unpatch": COMMS,
+    "radio.last": EVERYONE,
+    "sim.radio": SIMULATION,
+    "message.send": COMMS,
+    "message.list": COMMS,
+    "message.templates": EVERYONE,
+    "message.attach": COMMS,
+    "video.start": COMMS,
+    "video.end": COMMS,
+    "video.list": EVERYONE,
 }
 
 # Requests that change nothing. Every other request type is a command: it is audited, and its
@@ -148,6 +180,14 @@ READS = frozenset(
         "alert.export_cap",
         "warning.rules",
         "wall.get",
+        "comms.directory",
+        "comms.calls",
+        "comms.telephony",
+        "radio.state",
+        "radio.last",
+        "message.list",
+        "message.templates",
+        "video.list",
         "wall.history",
         "preset.list",
         "wall_rule.list",

@@ -481,3 +481,56 @@ cameras = sa.Table(
     sa.Column("url", sa.String(1024), nullable=False),
     sa.Column("grid_code", sa.String(32), nullable=True),
 )
+
+# Converged communications (client_api.comms_messages): records as the protocol's JSON.
+directory = sa.Table(
+    "directory",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # JSON DirectoryEntry (presence lives in memory)
+)
+
+comms_calls = sa.Table(
+    "comms_calls",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("owner", sa.String(64), nullable=False),
+    sa.Column("case_id", sa.Integer, nullable=True, index=True),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("ended_at", sa.Float, nullable=True),
+    sa.Column("record", sa.Text, nullable=False),  # JSON CommsCall, its latest state
+)
+
+radio_log = sa.Table(
+    "radio_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # transmission | emergency | patch
+    sa.Column("ref", sa.Integer, nullable=False),  # the record's own id
+    sa.Column("group_id", sa.String(64), nullable=False, index=True),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Column("case_id", sa.Integer, nullable=True, index=True),
+    sa.Column("record", sa.Text, nullable=False),  # JSON Transmission | Emergency | Patch
+)
+
+comms_messages = sa.Table(
+    "comms_messages",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("sender", sa.String(64), nullable=False),
+    sa.Column("case_id", sa.Integer, nullable=True, index=True),
+    sa.Column("sent_at", sa.Float, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # JSON Message with its receipts
+)
+
+video_sessions = sa.Table(
+    "video_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entry_id", sa.String(64), nullable=False),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("ended_at", sa.Float, nullable=True),
+    sa.Column("record", sa.Text, nullable=False),  # JSON VideoSession
+)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from backend.alerts import options as alert_options
 from backend.calls.center import CallCenter
 from backend.calls.simulator import CallSimulator
+from backend.comms import options as comms_options
 from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
 from backend.reliability import retention
@@ -93,6 +94,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     alert_options.add_arguments(parser)
     warning_options.add_arguments(parser)
     wall_options.add_arguments(parser)
+    comms_options.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -111,4 +113,5 @@ def build_services(args: argparse.Namespace) -> list[Service]:
     services.extend(alert_options.build(args))
     services.extend(warning_options.build(args))
     services.extend(wall_options.build(args))
+    services.extend(comms_options.build(args))
     return services

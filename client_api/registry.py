@@ -13,6 +13,7 @@ import msgspec
 from client_api import (
     alert_messages,
     calls_messages,
+    comms_messages,
     dispatch_messages,
     inbox_messages,
     intake_messages,
@@ -34,6 +35,7 @@ _MODULES = (
     sla_messages,
     alert_messages,
     wall_messages,
+    comms_messages,
 )
 
 

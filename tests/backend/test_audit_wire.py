@@ -34,6 +34,10 @@ COMMANDS = {
     "alert.ingest_cap", "alert.raise", "warning.rule_save", "readings.ingest", "wall.configure",
     "wall.set_layouts", "wall.set_tile", "wall.pin", "preset.save", "preset.delete", "preset.apply",
     "wall_rule.save", "wall_rule.delete", "camera.save", "camera.delete",
+    "comms.set_presence", "comms.dial", "comms.answer", "comms.hold", "comms.mute", "comms.transfer",
+    "comms.transfer_complete", "comms.add_party", "comms.drop_party", "comms.lock", "comms.hangup",
+    "comms.attach_call", "radio.ptt", "radio.ack_emergency", "radio.patch", "radio.unpatch",
+    "sim.radio", "message.send", "message.attach", "video.start", "video.end",
 }  # fmt: skip
 
 
