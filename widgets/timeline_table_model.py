@@ -55,6 +55,11 @@ _ACTIONS = {
     "urged": QT_TRANSLATE_NOOP("TimelineAction", "Urged"),
     "overdue": QT_TRANSLATE_NOOP("TimelineAction", "Overdue"),
     "escalated": QT_TRANSLATE_NOOP("TimelineAction", "Escalated"),
+    # comms traffic tied to the case (backend/comms/case_record.py)
+    "comms_call": QT_TRANSLATE_NOOP("TimelineAction", "Call"),
+    "comms_message": QT_TRANSLATE_NOOP("TimelineAction", "Message"),
+    "radio": QT_TRANSLATE_NOOP("TimelineAction", "Radio"),
+    "video": QT_TRANSLATE_NOOP("TimelineAction", "Video session"),
 }
 
 
