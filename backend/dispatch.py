@@ -6,6 +6,7 @@ from backend import handlers
 from backend.alerts import handlers as alerts_handlers
 from backend.calls import handlers as calls_handlers
 from backend.comms import handlers as comms_handlers
+from backend.drill import handlers as drill_handlers
 from backend.handlers import Handler
 from backend.inbox import handlers as inbox_handlers
 from backend.intake import handlers as intake_handlers
@@ -27,6 +28,7 @@ _TABLES = (
     warnings_handlers.HANDLERS,
     wall_handlers.HANDLERS,
     comms_handlers.HANDLERS,
+    drill_handlers.HANDLERS,
 )
 
 HANDLERS: dict[str, Handler] = {}

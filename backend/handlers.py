@@ -11,6 +11,7 @@ import msgspec
 from backend.attachments import insert_attachment, read_attachment
 from backend.masking import mask_case, mask_cases
 from backend.peer import Peer, event_frames
+from backend.permissions import sees_event
 from backend.routing.visibility import visible
 from client_api import messages as m
 from client_api.envelope import PROTOCOL_VERSION, SUPPORTED_VERSIONS, encode
@@ -85,7 +86,10 @@ async def subscribe(server: Server, peer: Peer, req: m.Subscribe) -> m.Subscribe
         events = await store.events_after(req.from_seq, MAX_REPLAY)
         peer.last_sent_seq = req.from_seq
         peer.subscribed = True
+        role = peer.operator.role if peer.operator else None
         for ev in events:
+            if not sees_event(role, ev.type):
+                continue
             if peer.scope is not None and not visible(
                 peer.scope, server.event_scope.units(ev, remember=False)
             ):

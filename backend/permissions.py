@@ -6,6 +6,8 @@ Every request type in client_api.registry must have a row (a test enumerates the
 
 from __future__ import annotations
 
+from client_api.drill_messages import TRAINER_EVENTS
+
 ROLES = ("operator", "supervisor", "handler", "trainer", "admin", "installer")
 
 EVERYONE = frozenset(ROLES)
@@ -21,6 +23,8 @@ WALL = frozenset({"supervisor", "trainer", "admin"})
 # accounts carry the handler role, may only send reports in.
 INBOX = frozenset({"operator", "supervisor", "trainer", "admin"})
 INBOX_SUBMIT = INBOX | {"handler"}
+# Who runs drills (and sees their rubric, scores and live progress).
+TRAINING = frozenset({"trainer", "admin"})
 # Who works the comms panel (calls, radio, messages, video sessions).
 COMMS = frozenset({"operator", "supervisor", "trainer", "admin"})
 
@@ -146,6 +150,16 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "video.start": COMMS,
     "video.end": COMMS,
     "video.list": EVERYONE,
+    # drills: anyone sees which scenarios exist and the drill running; trainers run and judge them
+    "drill.scenarios": EVERYONE,
+    "drill.start": TRAINING,
+    "drill.control": TRAINING,
+    "drill.inject": TRAINING,
+    "drill.current": EVERYONE,
+    "drill.list": TRAINING,
+    "drill.log": TRAINING,
+    "drill.scores": TRAINING,
+    "drill.progress": TRAINING,
 }
 
 # Requests that change nothing. Every other request type is a command: it is audited, and its
@@ -188,6 +202,12 @@ READS = frozenset(
         "message.list",
         "message.templates",
         "video.list",
+        "drill.scenarios",
+        "drill.current",
+        "drill.list",
+        "drill.log",
+        "drill.scores",
+        "drill.progress",
         "wall.history",
         "preset.list",
         "wall_rule.list",
@@ -199,3 +219,8 @@ READS = frozenset(
 
 def allowed(request_type: str, role: str) -> bool:
     return role in PERMISSIONS.get(request_type, frozenset())
+
+
+def sees_event(role: str | None, event_type: str) -> bool:
+    """Whether a seat logged in with ``role`` gets events of this type (drill scoring is trainers')."""
+    return event_type not in TRAINER_EVENTS or role in TRAINING

@@ -534,3 +534,24 @@ video_sessions = sa.Table(
     sa.Column("ended_at", sa.Float, nullable=True),
     sa.Column("record", sa.Text, nullable=False),  # JSON VideoSession
 )
+
+# Drills (client_api.drill_messages): runs and their logs, as the protocol's JSON.
+drills = sa.Table(
+    "drills",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("scenario_id", sa.String(64), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # JSON DrillState, its latest
+)
+
+drill_log = sa.Table(
+    "drill_log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("drill_id", sa.Integer, sa.ForeignKey("drills.id"), nullable=False, index=True),
+    sa.Column("t", sa.Float, nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # JSON LogEntry
+)

@@ -16,7 +16,7 @@ from websockets.exceptions import ConnectionClosed
 
 from backend.dispatch import HANDLERS
 from backend.peer import Peer, event_frames
-from backend.permissions import allowed
+from backend.permissions import allowed, sees_event
 from backend.reliability.run_request import run_request
 from backend.routing.visibility import EventScope, visible
 from backend.security import audit_trail
@@ -106,7 +106,10 @@ class Server:
         direct: dict[bytes, list[ServerConnection]] = {clear: [], masked: []}
         units: frozenset[str] | None = None
         decoded = False
+        restricted = not sees_event(None, event.type)  # a drill's live scoring is not for trainees
         for peer in self.peers:
+            if restricted and not sees_event(peer.operator.role if peer.operator else None, event.type):
+                continue
             if peer.scope is not None:  # a seat of a unit: only events of cases its subtree sees
                 if not decoded:
                     units, decoded = self.event_scope.units(event), True

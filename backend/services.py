@@ -11,6 +11,7 @@ from backend.alerts import options as alert_options
 from backend.calls.center import CallCenter
 from backend.calls.simulator import CallSimulator
 from backend.comms import options as comms_options
+from backend.drill import options as drill_options
 from backend.intake import settings as intake_settings
 from backend.open311.service import DEFAULT_AGENCY, Open311Service
 from backend.reliability import retention
@@ -95,6 +96,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     warning_options.add_arguments(parser)
     wall_options.add_arguments(parser)
     comms_options.add_arguments(parser)
+    drill_options.add_arguments(parser)
 
 
 def build_services(args: argparse.Namespace) -> list[Service]:
@@ -114,4 +116,5 @@ def build_services(args: argparse.Namespace) -> list[Service]:
     services.extend(warning_options.build(args))
     services.extend(wall_options.build(args))
     services.extend(comms_options.build(args))
+    services.extend(drill_options.build(args))
     return services

@@ -15,6 +15,7 @@ from client_api import (
     calls_messages,
     comms_messages,
     dispatch_messages,
+    drill_messages,
     inbox_messages,
     intake_messages,
     lifecycle_messages,
@@ -36,6 +37,7 @@ _MODULES = (
     alert_messages,
     wall_messages,
     comms_messages,
+    drill_messages,
 )
 
 

@@ -38,6 +38,7 @@ COMMANDS = {
     "comms.transfer_complete", "comms.add_party", "comms.drop_party", "comms.lock", "comms.hangup",
     "comms.attach_call", "radio.ptt", "radio.ack_emergency", "radio.patch", "radio.unpatch",
     "sim.radio", "message.send", "message.attach", "video.start", "video.end",
+    "drill.start", "drill.control", "drill.inject",
 }  # fmt: skip
 
 
