@@ -6,11 +6,13 @@ player is released and the stream opened again after 1, 2, 5, then every 10 s. F
 cameras loop. The sink's signal is queued to the GUI thread: no Python runs on the player's threads (a
 direct slot there deadlocks against ``QMediaPlayer.stop()``, which waits for them holding the GIL).
 
-Known limit: releasing a player whose network stream died uncleanly (a camera that lost power, a server
-gone) waits in Qt's FFmpeg until its network timeout, on the GUI thread. The timeout is set to
-``NETWORK_TIMEOUT_MS`` (Qt's default is 20 s: a 17 s freeze measured; with 5 s, 5 s). Players on threads
-of their own avoid it but deadlocked here (a Python slot on a player's thread calling into QtMultimedia
-holds the GIL while it waits for a Qt lock the GUI thread holds while it waits for the GIL).
+A player whose network stream died uncleanly (a camera that lost power, a server that stops answering)
+is stuck in a read until FFmpeg's network timeout (``NETWORK_TIMEOUT_MS``; Qt's default is 20 s), and
+``stop()`` alone waits for it on the GUI thread (3–17 s freezes measured). Setting an empty source first
+cancels the read: the release takes milliseconds (tests/ui/test_video_release.py). Players on threads
+of their own deadlocked here (a Python slot on a player's thread holds the GIL while it waits for a Qt
+lock the GUI thread holds while it waits for the GIL), and moving a dying player to a thread of its own
+leaves its backend's timers on the GUI thread.
 """
 
 from __future__ import annotations
@@ -130,6 +132,9 @@ class CameraStream(QObject):
             if item is not None:
                 item.blockSignals(True)
         if player is not None:
+            # An empty source first: it cancels FFmpeg's pending network read at once, where stop()
+            # alone waits for it until the network timeout when the stream died uncleanly.
+            player.setSource(QUrl())
             player.stop()
             player.deleteLater()
         if sink is not None:
