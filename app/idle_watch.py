@@ -46,17 +46,24 @@ class IdleWatch(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self.timeout_s = 0.0
-        app = QCoreApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self._filtering = False
         self.set_timeout(timeout_s)
 
     def set_timeout(self, timeout_s: float) -> None:
-        """0 turns the lock off."""
+        """0 turns the lock off (and the event filter: it sees every event of the application)."""
         self.timeout_s = timeout_s
+        app = QCoreApplication.instance()
+        assert app is not None
         if timeout_s <= 0:
             self._timer.stop()
+            if self._filtering:
+                app.removeEventFilter(self)
+                self._filtering = False
             return
+        if not self._filtering:
+            self._last = self.clock()
+            app.installEventFilter(self)
+            self._filtering = True
         # Check often enough that the lock comes at most a quarter of the timeout late (and never
         # more than a second late), but not more often than every 50 ms.
         self._timer.start(max(50, min(1000, int(timeout_s * 250))))
@@ -78,5 +85,6 @@ class IdleWatch(QObject):
     def remove(self) -> None:
         self._timer.stop()
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self._filtering:
             app.removeEventFilter(self)
+            self._filtering = False

@@ -90,8 +90,9 @@ class CallPanel(QWidget):
             text = self.tr("<b>Wrap-up</b> {t} — press F7 when ready").format(t=mmss(now - state.since))
         else:
             text = self._state_text(state)
-        self.setStyleSheet(f"#callPanel{{{STYLES[kind]}border-radius:4px;}}")
-        self.setProperty("kind", kind)
+        if self.property("kind") != kind:  # a style sheet set again relays out the whole intake screen
+            self.setStyleSheet(f"#callPanel{{{STYLES[kind]}border-radius:4px;}}")
+            self.setProperty("kind", kind)
         self.status_label.setText(text)
         self.answer_button.setEnabled(kind == "ringing")
         for button in (self.hold_button, self.transfer_button, self.hangup_button):
