@@ -97,14 +97,15 @@ class SpeechQueue(QObject):
         """The voice in use when ``speech_voice`` is not set: a Mandarin one when installed."""
         return self._worker.voice_id
 
-    def announce(self, text: str, severity: str) -> bool:
-        """Queue ``text`` (an alert of CAP ``severity``); False when muted, too minor, or dropped."""
+    def announce(self, text: str, severity: str, volume: float | None = None) -> bool:
+        """Queue ``text`` (an alert of CAP ``severity``); False when muted, too minor, or dropped.
+        ``volume`` (0–1) scales the seat's speech volume for this one (a radio strip's own)."""
         settings = self._settings
         if settings.speech_muted or not text.strip():
             return False
         if not should_speak(severity, settings.speech_min_severity):
             return False
-        if not self.backlog.push(text, severity):
+        if not self.backlog.push(text, severity, volume):
             return False
         self.received.append(text)
         return True

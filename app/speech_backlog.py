@@ -26,6 +26,7 @@ class Announcement:
     seq: int
     text: str = field(compare=False)
     severity: str = field(compare=False)
+    volume: float | None = field(default=None, compare=False)  # a fraction of the seat's volume
 
 
 class SpeechBacklog:
@@ -60,9 +61,9 @@ class SpeechBacklog:
     def closed(self) -> bool:
         return self._closed
 
-    def push(self, text: str, severity: str) -> bool:
+    def push(self, text: str, severity: str, volume: float | None = None) -> bool:
         """Queue ``text``; False when it is dropped at once (full of louder ones) or the backlog is closed."""
-        item = Announcement(severity_rank(severity), next(self._seq), text, severity)
+        item = Announcement(severity_rank(severity), next(self._seq), text, severity, volume)
         with self._cond:
             if self._closed:
                 return False

@@ -128,7 +128,8 @@ class SpeechWorker:
             if self._engine is None:
                 return
         assert self._workdir is not None
-        volume = min(1.0, max(0.0, settings.speech_volume))
+        scale = 1.0 if item.volume is None else item.volume
+        volume = min(1.0, max(0.0, settings.speech_volume * scale))
         properties: dict[str, Any] = {}
         if voice := self._voice(settings):
             properties["voice"] = voice  # first: a voice brings its own defaults
