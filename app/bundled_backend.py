@@ -72,8 +72,8 @@ class BundledBackend:
             cmd.append("--seed-demo")
         if self.exercise:
             cmd.append("--exercise")
-        if self.simulate_sensors:
-            cmd.append("--simulate-sensors")
+        if self.simulate_sensors:  # the demo: simulated meters, vehicles, stores and radio traffic
+            cmd += ["--simulate-sensors", "--simulate-radio"]
         return cmd
 
     def _launch(self) -> Path:

@@ -1,0 +1,1 @@
+"""The comms place: directory, calls, radio console, messages and video sessions."""
