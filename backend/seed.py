@@ -1,5 +1,5 @@
 """Load the demo district (areas, units, categories, accounts, routing rules, the video wall with its
-cameras, presets and rules) into a store."""
+cameras, presets and rules, the comms directory) into a store."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from backend import schema
+from backend.comms.demo_directory import seed_directory
 from backend.intake.kb import seed_rows as kb_rows
 from backend.passwords import hash_password
 from backend.routing.rules import seed_rules
@@ -29,6 +30,7 @@ async def seed_demo(store: Store) -> bool:
     if await store.get_meta("demo_seeded") == "1":
         await seed_routing(store)  # a district seeded before routing rules existed
         await seed_wall(store)  # … or before the video wall
+        await seed_directory(store)  # … or before the comms directory
         return False
     data = load_demo_district()
     accounts = [
@@ -50,6 +52,7 @@ async def seed_demo(store: Store) -> bool:
         await conn.execute(sa.insert(schema.meta).values(key="demo_seeded", value="1"))
     await seed_routing(store)
     await seed_wall(store)
+    await seed_directory(store)
     return True
 
 
