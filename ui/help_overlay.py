@@ -50,6 +50,17 @@ class HelpOverlay(QWidget):
             ("Ctrl+Enter", self.tr("Create the case (when the form is complete)")),
             ("Ctrl+L", self.tr("Clear the form")),
             ("Alt+1 … Alt+5", self.tr("Go to Intake, Cases, Alerts, Wall, Comms")),
+            ("Ctrl+D", self.tr("Comms: the dial field")),
+            ("Ctrl+F", self.tr("Comms: the directory search")),
+            (
+                "F8 / F9 / F10",
+                self.tr("Comms: answer the ringing call / hold or resume / hang up the current call"),
+            ),
+            (
+                "F12",
+                self.tr("Push to talk on the selected talk group (hold; a foot pedal can send this key)"),
+            ),
+            (self.tr("Radio: Space"), self.tr("Push to talk while the radio panel has the focus (hold)")),
             ("Ctrl+Shift+A", self.tr("Acknowledge the alert on the banner (asks the reason)")),
             (
                 self.tr("Wall: arrows / Shift+arrows"),
