@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from shiboken6 import isValid
 
 from app.comms_service import CommsService
 from app.qt_async import run_dialog
@@ -120,7 +121,7 @@ class CallActions(QObject):
         call = comms.calls.get(call_id)
         menu.actions()[2].setEnabled(call is None or not call.locked)
         menu.aboutToHide.connect(menu.deleteLater)
-        if self.drop_menu is not None and self.drop_menu is not menu:
-            self.drop_menu.close()
+        if self.drop_menu is not None and isValid(self.drop_menu) and self.drop_menu is not menu:
+            self.drop_menu.close()  # a menu still open from an earlier drop (a closed one is deleted)
         self.drop_menu = menu
         menu.popup(where)
