@@ -25,6 +25,7 @@ from client_api import intake_messages as im
 from client_api.client import SeatClient
 from tests.e2e.seat_driver import Seat, type_text
 from tests.ui.test_comms_backend import connected, drop_entry, only_card, row_of, search
+from ui.comms.radio_panel import RadioPanel
 from ui.comms_screen import CommsScreen
 from ui.main_window import MainWindow
 from widgets.comms_call_card import CallCard
@@ -158,8 +159,9 @@ def test_calls_conference_radio_emergency_and_broadcast_all_on_the_case(
     assert results[first_call] == "transferred" and set(results.values()) == {"transferred", "completed"}
 
     # the radio: a transmission from the PTT button, tied to the case in context
-    radio = window.radio
-    strip = screen.radio_panel.findChild(RadioStrip, "radioStrip_tg-district")
+    radio, panel = window.radio, screen.radio_panel
+    assert isinstance(panel, RadioPanel)
+    strip = panel.findChild(RadioStrip, "radioStrip_tg-district")
     assert strip is not None
     qtbot.waitUntil(lambda: radio.ptt.case_id == case_id)
     qtbot.mousePress(strip.ptt, Qt.MouseButton.LeftButton)
@@ -170,7 +172,7 @@ def test_calls_conference_radio_emergency_and_broadcast_all_on_the_case(
 
     # an emergency button on a field unit: it shows on the panel until acknowledged
     aio.run(trainer.request("sim.radio", cm.SimRadio(unit_id="unit-03", group_id="tg-city", emergency=True)))
-    box = screen.radio_panel.emergencies
+    box = panel.emergencies
     qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=WAIT)
     assert box.isVisible() and box.is_blinking()
     type_text(qtbot, box.note, "已派人")
