@@ -78,7 +78,7 @@ class CommsScreen(QWidget):
             self.radio_splitter.addWidget(radio_panel)
             self.radio_splitter.setStretchFactor(0, 3)
             self.radio_splitter.setStretchFactor(1, 1)
-            self.radio_splitter.setSizes([560, 220])
+            self.radio_splitter.setSizes([480, 330])  # whole strips, PTT buttons included
         ui_state.remember_splitter(self.radio_splitter, RADIO_SPLITTER_KEY)
         top = QHBoxLayout()
         top.addWidget(self.case_chip)

@@ -23,7 +23,7 @@ table = schema.comms_messages
 MAX_BODY = {"sms": 500, "im": 2000}
 MAX_RECIPIENTS = 1000
 MAX_LIST = 500
-MEDIUM_NAMES = {"sms": "SMS", "im": "IM"}
+MEDIUM_NAMES = {"sms": "短信", "im": "即时消息"}  # the case record is read by the center's staff
 
 # A delivery step: the receipt's new state (None: it stays as it is).
 Step = Callable[[cm.Receipt], str | None]
@@ -37,7 +37,7 @@ def checked_body(req: cm.SendMessage) -> str:
         raise invalid("body", "the message is empty")
     if len(body) > MAX_BODY[req.medium]:
         raise invalid(
-            "body", f"an {MEDIUM_NAMES[req.medium]} message is at most {MAX_BODY[req.medium]} characters"
+            "body", f"an {req.medium.upper()} message is at most {MAX_BODY[req.medium]} characters"
         )
     if req.template_id is not None and req.template_id not in template_ids():
         raise not_found("template_id", f"there is no message template {req.template_id!r}")
@@ -67,7 +67,7 @@ def audience(conn: sa.Connection, req: cm.SendMessage) -> tuple[str, list[cm.Dir
         if name is None:
             raise not_found("group_id", f"there is no talk group {req.group_id!r}")
         members = [e for e in all_entries(conn) if req.group_id in e.talk_groups]
-        return _some(f"talk group {name}", members, "group_id")
+        return _some(f"通话组{name}", members, "group_id")
     field, code, level = ("grid_code", req.grid_code, "grid") if req.grid_code else ("town", req.town, "town")
     areas = schema.areas
     name = conn.execute(sa.select(areas.c.name).where(areas.c.code == code, areas.c.level == level)).scalar()
@@ -78,7 +78,7 @@ def audience(conn: sa.Connection, req: cm.SendMessage) -> tuple[str, list[cm.Dir
         for e in all_entries(conn)
         if e.kind == "grid_member" and (e.grid_code == code if level == "grid" else e.town == code)
     ]
-    return _some(f"grid members of {name}", members, field)
+    return _some(f"{name}全体网格员", members, field)
 
 
 def _entries(conn: sa.Connection, ids: list[str]) -> tuple[str, list[cm.DirectoryEntry]]:
@@ -88,8 +88,8 @@ def _entries(conn: sa.Connection, ids: list[str]) -> tuple[str, list[cm.Director
     if missing:
         raise not_found("entry_ids", f"there is no directory entry {missing[0]!r}")
     entries = [found[i] for i in unique]
-    names = ", ".join(e.name for e in entries[:3])
-    more = f" and {len(entries) - 3} more" if len(entries) > 3 else ""
+    names = "、".join(e.name for e in entries[:3])
+    more = f"等{len(entries)}人" if len(entries) > 3 else ""
     return _some(names + more, entries, "entry_ids")
 
 
@@ -169,11 +169,10 @@ def attach(
 
 
 def case_note(message: cm.Message) -> str:
-    """SMS to grid members of 临江街道 (11 recipients): 【防汛提醒】今夜有强降雨…"""
+    """短信 发给 临江街道全体网格员（11人）：【防汛提醒】今夜有强降雨…"""
     count = len(message.receipts)
     body = message.body if len(message.body) <= 80 else message.body[:79] + "…"
-    whom = f"{count} recipient{'s' * (count != 1)}"
-    return f"{MEDIUM_NAMES[message.medium]} to {message.audience} ({whom}): {body}"
+    return f"{MEDIUM_NAMES[message.medium]} 发给 {message.audience}（{count}人）：{body}"
 
 
 def load_message(conn: sa.Connection, message_id: int) -> cm.Message:

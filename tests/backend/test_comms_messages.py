@@ -32,7 +32,7 @@ def test_a_broadcast_to_a_town_reaches_its_grid_members(aio: Any, tmp_path: Path
         assert (sent.sender, sent.body, sent.audience, sent.medium) == (
             "operator1",
             "今夜有强降雨",
-            "grid members of 临江街道",
+            "临江街道全体网格员",
             "sms",
         )
         assert states(sent) == {
@@ -70,7 +70,7 @@ def test_an_im_is_read_by_who_is_available(aio: Any, tmp_path: Path, fast_seed: 
                 "message.send", cm.SendMessage(medium="im", body="请核查", entry_ids=[WU, SUN, WU])
             )
         ).message
-        assert (sent.audience, [r.address for r in sent.receipts]) == ("吴磊, 孙丽", [WU, SUN])
+        assert (sent.audience, [r.address for r in sent.receipts]) == ("吴磊、孙丽", [WU, SUN])
         read = await seat.wait_for(
             lambda e: e.type == "message.updated" and states(e.payload.message)[WU][0] == "read"
         )
@@ -79,7 +79,7 @@ def test_an_im_is_read_by_who_is_available(aio: Any, tmp_path: Path, fast_seed: 
             await seat.ask("message.send", cm.SendMessage(medium="im", body="集合", group_id="tg-city"))
         ).message
         assert (group.audience, [r.entry_id for r in group.receipts]) == (
-            "talk group 城管执法",
+            "通话组城管执法",
             ["unit-01", "unit-03"],
         )
 
@@ -149,7 +149,7 @@ BAD_MESSAGES = [
         send(entry_ids=[], grid_code="32099900300101"),
         ErrorCode.INVALID_FIELD,
         "grid_code",
-        "grid members of 青山村第1网格 has nobody",
+        "青山村第1网格全体网格员 has nobody",
     ),
     (send(body="  "), ErrorCode.INVALID_FIELD, "body", "the message is empty"),
     (send(body="长" * 501), ErrorCode.INVALID_FIELD, "body", "an SMS message is at most 500 characters"),
@@ -192,8 +192,8 @@ def test_messages_on_a_case_are_in_its_timeline(aio: Any, tmp_path: Path, fast_s
             (t.action, t.actor, t.note) for t in await seat.timeline(case_id) if t.action == "comms_message"
         ]
         assert notes == [
-            ("comms_message", "operator1", f"SMS to grid members of 滨江社区第1网格 (2 recipients): {body}"),
-            ("comms_message", "operator1", "IM to 吴磊 (1 recipient): 已到场"),
+            ("comms_message", "operator1", f"短信 发给 滨江社区第1网格全体网格员（2人）：{body}"),
+            ("comms_message", "operator1", "即时消息 发给 吴磊（1人）：已到场"),
         ]
         listed: cm.MessageList = await seat.ask("message.list", cm.ListMessages(case_id=case_id))
         assert [m.id for m in listed.messages] == [later.id, on_case.id]

@@ -57,6 +57,7 @@ class RadioEmergencyBox(QFrame):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setMaximumHeight(110)
+        self.setFixedWidth(420)
         self.note = QLineEdit(self)
         self.note.setObjectName("ackNote")
         self.note.setPlaceholderText(self.tr("Note (optional)"))
