@@ -36,9 +36,7 @@ def checked_body(req: cm.SendMessage) -> str:
     if not body:
         raise invalid("body", "the message is empty")
     if len(body) > MAX_BODY[req.medium]:
-        raise invalid(
-            "body", f"an {req.medium.upper()} message is at most {MAX_BODY[req.medium]} characters"
-        )
+        raise invalid("body", f"an {req.medium.upper()} message is at most {MAX_BODY[req.medium]} characters")
     if req.template_id is not None and req.template_id not in template_ids():
         raise not_found("template_id", f"there is no message template {req.template_id!r}")
     return body
