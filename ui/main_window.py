@@ -3,26 +3,31 @@ above them, status bar, toasts, the exercise watermark, the outbox and the idle 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import message, ui_state
 from app.alerts_service import AlertsService
 from app.calls_service import CallsService
+from app.comms_service import CommsService
+from app.drill_service import DrillService
 from app.idle_watch import IdleWatch
 from app.inbox_service import InboxService
 from app.outbox_service import OutboxWatch
+from app.radio_service import RadioService
 from app.seat_service import SeatService
 from app.wall_service import WallService
 from client_api import messages as m
 from ui.alerts.seat_alerts import SeatAlerts
 from ui.cases_screen import CasesScreen
+from ui.comms.radio_panel import RadioPanel
+from ui.comms_screen import CommsScreen
+from ui.drill.drill_seat import DrillSeat
 from ui.help_overlay import HelpOverlay
 from ui.intake_screen import IntakeScreen
 from ui.lock_screen import LockScreen
 from ui.outbox_dialog import OutboxDialog
-from ui.placeholder_screen import PlaceholderScreen
 from ui.status_bar import SeatStatusBar
 from ui.wall_designer import WallDesigner
 from widgets.toast_area import ToastArea
@@ -31,10 +36,11 @@ from widgets.watermark import ExerciseWatermark
 
 class MainWindow(QMainWindow):
     """Attributes: tabs, intake, cases, alerts (AlertsService), wall (WallService), wall_designer (the Wall
-    place), seat_alerts (SeatAlerts: the banner above
-    the tabs, popups, actions, the Alerts place and their wiring), alerts_screen, banner, popups,
-    alert_actions (short names for those parts), status, toasts, watermark, outbox (OutboxWatch),
-    outbox_dialog (while open), lock_screen, idle (IdleWatch; ``idle_lock_s`` 0 never locks)."""
+    place), comms (CommsService), radio (RadioService), comms_screen (the Comms place with the radio
+    console), seat_alerts (SeatAlerts: the banner above the tabs, popups, actions, the Alerts place and
+    their wiring), alerts_screen, banner, popups, alert_actions (short names for those parts), status,
+    toasts, watermark, outbox (OutboxWatch), outbox_dialog (while open), lock_screen, idle (IdleWatch;
+    ``idle_lock_s`` 0 never locks), drill (DrillService), drill_seat (DrillSeat)."""
 
     def __init__(
         self,
@@ -44,6 +50,8 @@ class MainWindow(QMainWindow):
         idle_lock_s: float = 0,
         alerts: AlertsService | None = None,
         wall: WallService | None = None,
+        radio: RadioService | None = None,
+        comms: CommsService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -53,6 +61,8 @@ class MainWindow(QMainWindow):
         self.inbox = InboxService(service, self)
         self.alerts = alerts or AlertsService(service, parent=self)
         self.wall = wall or WallService(service, self)
+        self.radio = radio or RadioService(service, self)
+        self.comms = comms or CommsService(service, self)
         self.setObjectName("seatMainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("places")
@@ -66,12 +76,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.alerts_screen, self.tr("Alerts"))
         self.wall_designer = WallDesigner(self.wall, self.alerts, self)
         self.tabs.addTab(self.wall_designer, self.tr("Wall"))
-        self.tabs.addTab(
-            PlaceholderScreen(
-                self.tr("Communications"), self.tr("Phone, radio, messages and conferences."), self
-            ),
-            self.tr("Comms"),
-        )
+        self.comms_screen = CommsScreen(self.comms, self.wall, RadioPanel(self.radio), self)
+        self.tabs.addTab(self.comms_screen, self.tr("Comms"))
+        # drill mode (#9): the banner on every seat, the caller's voice, the Drill place on trainer seats
+        self.drill = DrillService(service, self)
+        self.drill_seat = DrillSeat(self.drill, self.calls, self.alerts, self.tabs, self)
+        self._follow_case_in_context()
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +147,30 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
             self.addAction(action)
+
+    def _follow_case_in_context(self) -> None:
+        """The comms panel works on the case selected in the Cases place, or the one just created."""
+        self.intake.form.caseCreated.connect(lambda case: self.comms_screen.set_case(case.id))
+        self.intake.caller_card.caseChosen.connect(lambda case: self.comms_screen.set_case(case.id))
+        self.cases.table.selectionModel().currentRowChanged.connect(self.on_cases_currentRowChanged)
+        self.comms_screen.ringingChanged.connect(self.on_comms_screen_ringingChanged)
+        # radio: transmissions go into the case in context; the radio speaks through the seat's voice
+        self.comms.case.caseChanged.connect(self.on_comms_caseChanged)
+        self.radio.speak_through(lambda: self.alerts.speech)
+
+    def on_cases_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.comms_screen.set_case(self.cases.proxy.case_at(current.row()).id)
+
+    def on_comms_caseChanged(self, case_id: int | None) -> None:
+        self.radio.ptt.case_id = case_id
+
+    def on_comms_screen_ringingChanged(self, ringing: bool) -> None:
+        """A ringing comms call marks the Comms tab (the card itself pulses on the place)."""
+        index = self.tabs.indexOf(self.comms_screen)
+        text = self.tr("Comms")
+        self.tabs.setTabText(index, f"☎ {text}" if ringing else text)
+        self.tabs.tabBar().setTabTextColor(index, QColor("#b54708") if ringing else QColor())
 
     def _update_title(self) -> None:
         title = self.tr("Command seat")

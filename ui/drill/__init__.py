@@ -1,0 +1,1 @@
+"""The parts of the Drill place (the trainer console) and the drill marking of every seat."""
