@@ -653,6 +653,189 @@
     </message>
 </context>
 <context>
+    <name>CallActions</name>
+    <message>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <source>Add a party to the conference</source>
+        <translation>向会议中加入一方</translation>
+    </message>
+    <message>
+        <source>Transfer here: {name}</source>
+        <translation>转接给：{name}</translation>
+    </message>
+    <message>
+        <source>Attended transfer: talk to {name} first</source>
+        <translation>咨询转接：先与{name}通话</translation>
+    </message>
+    <message>
+        <source>Add {name} to the conference</source>
+        <translation>将{name}加入会议</translation>
+    </message>
+</context>
+<context>
+    <name>CallCard</name>
+    <message>
+        <source>conference</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>microphone muted</source>
+        <translation>麦克风已静音</translation>
+    </message>
+    <message>
+        <source>consulting for call {id}</source>
+        <translation>为通话 {id} 咨询中</translation>
+    </message>
+    <message>
+        <source>Case {id}</source>
+        <translation>案件 {id}</translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>未关联案件</translation>
+    </message>
+</context>
+<context>
+    <name>CallControls</name>
+    <message>
+        <source>Answer</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>转接…</translation>
+    </message>
+    <message>
+        <source>Complete transfer</source>
+        <translation>完成转接</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Add party…</source>
+        <translation>加入一方…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Mute party</source>
+        <translation>该方静音</translation>
+    </message>
+    <message>
+        <source>Drop party</source>
+        <translation>移出该方</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Tie to the case</source>
+        <translation>关联到案件</translation>
+    </message>
+    <message>
+        <source>Tie this call to the case in context (it goes on the case&apos;s record)</source>
+        <translation>将此通话关联到当前案件（记入案件记录）</translation>
+    </message>
+    <message>
+        <source>Blind or attended transfer to a directory entry or a number</source>
+        <translation>直接转接或咨询转接到通讯录联系人或号码</translation>
+    </message>
+    <message>
+        <source>A locked conference takes no more parties</source>
+        <translation>锁定的会议不再接纳新的参与方</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒接</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unmute party</source>
+        <translation>取消该方静音</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>坐席员</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>通话对象</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogView</name>
+    <message>
+        <source>Call log</source>
+        <translation>通话记录</translation>
+    </message>
+    <message>
+        <source>Only the case in context</source>
+        <translation>仅当前案件</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <source>Answer (F2)</source>
@@ -798,6 +981,25 @@
     </message>
 </context>
 <context>
+    <name>CallsPane</name>
+    <message>
+        <source>Number, SIP address or extension (Ctrl+D)</source>
+        <translation>号码、SIP 地址或分机（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>拨号</translation>
+    </message>
+    <message>
+        <source>No calls. Dial a number, or double-click someone in the directory.</source>
+        <translation>暂无通话。请拨号，或在通讯录中双击联系人。</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>案件 {number}</translation>
+    </message>
+</context>
+<context>
     <name>CameraStream</name>
     <message>
         <source>The stream could not be opened</source>
@@ -913,6 +1115,37 @@
     <message>
         <source>Not connected to the backend; nothing was changed.</source>
         <translation>未连接后台，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChip</name>
+    <message>
+        <source>Clear the case: calls and messages are then tied to none</source>
+        <translation>清除案件：之后的通话和消息不关联任何案件</translation>
+    </message>
+    <message>
+        <source>Case number…</source>
+        <translation>案件编号…</translation>
+    </message>
+    <message>
+        <source>Type a case number (or its last digits, or #id) and press Enter to work on that case</source>
+        <translation>输入案件编号（或末几位，或 #id）并按回车，切换到该案件</translation>
+    </message>
+    <message>
+        <source>Case: none</source>
+        <translation>案件：无</translation>
+    </message>
+    <message>
+        <source>Calls, messages and video sessions are tied to no case</source>
+        <translation>通话、消息和视频会话不关联任何案件</translation>
+    </message>
+    <message>
+        <source>Case: {number}</source>
+        <translation>案件：{number}</translation>
+    </message>
+    <message>
+        <source>No case “{text}” on this seat&apos;s list.</source>
+        <translation>本席位列表中没有案件“{text}”。</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1606,332 @@
     </message>
 </context>
 <context>
+    <name>CommsLabels</name>
+    <message>
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Town/village center</source>
+        <translation>镇村中心</translation>
+    </message>
+    <message>
+        <source>Grid member</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Field unit</source>
+        <translation>单兵</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>拨号中</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>正常结束</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Line busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒接</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation>空号</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法接通</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>IM</source>
+        <translation>即时消息</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>{delivered}/{total} delivered · {read} read · {failed} failed</source>
+        <translation>送达 {delivered}/{total} · 已读 {read} · 失败 {failed}</translation>
+    </message>
+    <message>
+        <source>PBX: unknown</source>
+        <translation>交换机：状态未知</translation>
+    </message>
+    <message>
+        <source>Simulated telephony</source>
+        <translation>模拟电话</translation>
+    </message>
+    <message>
+        <source>PBX: registered</source>
+        <translation>交换机：已注册</translation>
+    </message>
+    <message>
+        <source>PBX: registering…</source>
+        <translation>交换机：注册中…</translation>
+    </message>
+    <message>
+        <source>PBX unreachable — retrying in {s} s</source>
+        <translation>交换机无法连接 — {s} 秒后重试</translation>
+    </message>
+    <message>
+        <source>PBX: not registered</source>
+        <translation>交换机：未注册</translation>
+    </message>
+    <message>
+        <source>PBX unreachable</source>
+        <translation>交换机无法连接</translation>
+    </message>
+</context>
+<context>
+    <name>CommsMessaging</name>
+    <message>
+        <source>The message was not sent</source>
+        <translation>消息未发送</translation>
+    </message>
+    <message>
+        <source>The message was not attached to the case</source>
+        <translation>消息未关联到案件</translation>
+    </message>
+</context>
+<context>
+    <name>CommsRequests</name>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台，请在席位恢复连接后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CommsScreen</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>CommsService</name>
+    <message>
+        <source>The call failed</source>
+        <translation>呼叫失败</translation>
+    </message>
+    <message>
+        <source>The call was not answered</source>
+        <translation>未能接听来电</translation>
+    </message>
+    <message>
+        <source>The call was not put on hold</source>
+        <translation>未能保持通话</translation>
+    </message>
+    <message>
+        <source>The call was not resumed</source>
+        <translation>未能恢复通话</translation>
+    </message>
+    <message>
+        <source>Muting failed</source>
+        <translation>静音失败</translation>
+    </message>
+    <message>
+        <source>Unmuting failed</source>
+        <translation>取消静音失败</translation>
+    </message>
+    <message>
+        <source>The call was not transferred</source>
+        <translation>未能转接通话</translation>
+    </message>
+    <message>
+        <source>The transfer was not completed</source>
+        <translation>未能完成转接</translation>
+    </message>
+    <message>
+        <source>The party was not added</source>
+        <translation>未能加入会议方</translation>
+    </message>
+    <message>
+        <source>The party was not dropped</source>
+        <translation>未能移出会议方</translation>
+    </message>
+    <message>
+        <source>The conference was not locked</source>
+        <translation>未能锁定会议</translation>
+    </message>
+    <message>
+        <source>The conference was not unlocked</source>
+        <translation>未能解锁会议</translation>
+    </message>
+    <message>
+        <source>The call was not hung up</source>
+        <translation>未能挂断通话</translation>
+    </message>
+    <message>
+        <source>The call was not tied to the case</source>
+        <translation>未能将通话关联到案件</translation>
+    </message>
+    <message>
+        <source>The call log was not loaded</source>
+        <translation>未能加载通话记录</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeBox</name>
+    <message>
+        <source>Nobody yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>加入所选</translation>
+    </message>
+    <message>
+        <source>Add the people selected in the directory</source>
+        <translation>加入通讯录中选中的人员</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Message text (Ctrl+Enter sends)</source>
+        <translation>消息内容（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>指定人员</translation>
+    </message>
+    <message>
+        <source>Talk group</source>
+        <translation>通话组</translation>
+    </message>
+    <message>
+        <source>All grid members of a grid</source>
+        <translation>某网格全体网格员</translation>
+    </message>
+    <message>
+        <source>All grid members of a town</source>
+        <translation>某镇街全体网格员</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>不用模板</translation>
+    </message>
+    <message>
+        <source>Write the message first.</source>
+        <translation>请先填写消息内容。</translation>
+    </message>
+    <message>
+        <source>Choose whom the message goes to.</source>
+        <translation>请选择消息的接收对象。</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationDialog</name>
     <message>
         <source>Open a consultation</source>
@@ -1490,6 +2049,21 @@
     <message>
         <source>Say why the extension is refused.</source>
         <translation>请说明驳回理由。</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionTableModel</name>
+    <message>
+        <source>Area</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Points lost</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2457,69 @@
     </message>
 </context>
 <context>
+    <name>DirectoryPane</name>
+    <message>
+        <source>Name, initials (zw), phone, org, role or radio id</source>
+        <translation>姓名、拼音首字母（zw）、电话、单位、职务或对讲号</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySearch</name>
+    <message>
+        <source>The directory search failed</source>
+        <translation>通讯录查询失败</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTableModel</name>
+    <message>
+        <source>Presence</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Org / role</source>
+        <translation>单位 / 职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>对讲号</translation>
+    </message>
+    <message>
+        <source>Talk groups: {groups}</source>
+        <translation>通话组：{groups}</translation>
+    </message>
+    <message>
+        <source>Device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>Instructions for the unit (optional)</source>
@@ -1958,6 +2595,835 @@
     <message>
         <source>Move a tile</source>
         <translation>移动窗格</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <source>演练进行中：{title}</source>
+        <translation>演练进行中：{title}</translation>
+    </message>
+    <message>
+        <source>{banner} (paused)</source>
+        <translation>{banner}（已暂停）</translation>
+    </message>
+    <message>
+        <source>Drill #{id}: everything on this seat is exercise data</source>
+        <translation>演练 #{id}：本席位的所有数据均为演练数据</translation>
+    </message>
+</context>
+<context>
+    <name>DrillControls</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>结束(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Inject…</source>
+        <translation>注入事件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Start the chosen scenario with the seats as assigned</source>
+        <translation>按所分配的席位开始所选演练科目</translation>
+    </message>
+    <message>
+        <source>End the drill now; the trainees are scored on what they did</source>
+        <translation>立即结束演练；按学员已完成的处置评分</translation>
+    </message>
+    <message>
+        <source>Add an event by hand: a call, a CAP alert, radio traffic, a report</source>
+        <translation>手动注入一个事件：来电、CAP 预警、对讲、渠道上报</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLabel</name>
+    <message>
+        <source>Call control</source>
+        <translation>接听控制</translation>
+    </message>
+    <message>
+        <source>Information taken</source>
+        <translation>信息采集</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Duplicate handling</source>
+        <translation>重复件处理</translation>
+    </message>
+    <message>
+        <source>Alert handling</source>
+        <translation>预警处置</translation>
+    </message>
+    <message>
+        <source>Time to dispatch</source>
+        <translation>派单时效</translation>
+    </message>
+    <message>
+        <source>Call rings</source>
+        <translation>来电呼入</translation>
+    </message>
+    <message>
+        <source>Channel report</source>
+        <translation>渠道上报</translation>
+    </message>
+    <message>
+        <source>Sensor readings</source>
+        <translation>感知数据</translation>
+    </message>
+    <message>
+        <source>CAP alert</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <source>Department response</source>
+        <translation>部门响应</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>对讲</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Inject skipped</source>
+        <translation>事件未触发</translation>
+    </message>
+    <message>
+        <source>Call answered</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>通话结束</translation>
+    </message>
+    <message>
+        <source>Caller hung up</source>
+        <translation>来电放弃</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <source>Case dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Duplicate merged</source>
+        <translation>合并重复件</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <source>Alert linked to a case</source>
+        <translation>预警关联工单</translation>
+    </message>
+    <message>
+        <source>Report taken</source>
+        <translation>受理渠道上报</translation>
+    </message>
+    <message>
+        <source>Drill started</source>
+        <translation>演练开始</translation>
+    </message>
+    <message>
+        <source>Drill paused</source>
+        <translation>演练暂停</translation>
+    </message>
+    <message>
+        <source>Drill resumed</source>
+        <translation>演练继续</translation>
+    </message>
+    <message>
+        <source>Speed changed</source>
+        <translation>调整倍速</translation>
+    </message>
+    <message>
+        <source>Drill ended</source>
+        <translation>演练结束</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <source>City management</source>
+        <translation>城市管理</translation>
+    </message>
+    <message>
+        <source>Epidemic control</source>
+        <translation>疫情防控</translation>
+    </message>
+    <message>
+        <source>Yangtze river protection</source>
+        <translation>长江大保护</translation>
+    </message>
+    <message>
+        <source>Hazardous chemicals</source>
+        <translation>危化品</translation>
+    </message>
+    <message>
+        <source>Group rentals</source>
+        <translation>群租房</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLiveView</name>
+    <message>
+        <source>No drill is running.</source>
+        <translation>当前没有进行中的演练。</translation>
+    </message>
+    <message>
+        <source>Injects fired: %v / %m</source>
+        <translation>已触发事件：%v / %m</translation>
+    </message>
+    <message>
+        <source>Drill #{id}: {title} — {state} {speed}</source>
+        <translation>演练 #{id}：{title} — {state} {speed}</translation>
+    </message>
+    <message>
+        <source>Last inject: {id} ({kind}) at {t}</source>
+        <translation>最近事件：{id}（{kind}），{t}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>导调</translation>
+    </message>
+</context>
+<context>
+    <name>DrillProgressModel</name>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Calls answered</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Alerts acknowledged</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>最近操作</translation>
+    </message>
+    <message>
+        <source>Live score</source>
+        <translation>实时得分</translation>
+    </message>
+</context>
+<context>
+    <name>DrillReplayView</name>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+</context>
+<context>
+    <name>DrillReport</name>
+    <message>
+        <source>演练复盘报告</source>
+        <translation>演练复盘报告</translation>
+    </message>
+    <message>
+        <source>演练科目</source>
+        <translation>演练科目</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>演练日期</source>
+        <translation>演练日期</translation>
+    </message>
+    <message>
+        <source>导调员</source>
+        <translation>导调员</translation>
+    </message>
+    <message>
+        <source>演练编号</source>
+        <translation>演练编号</translation>
+    </message>
+    <message>
+        <source>时长（想定/实际）</source>
+        <translation>时长（想定/实际）</translation>
+    </message>
+    <message>
+        <source>倍速</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <source>已触发事件</source>
+        <translation>已触发事件</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>各席位处置时间线</source>
+        <translation>各席位处置时间线</translation>
+    </message>
+    <message>
+        <source>学员成绩</source>
+        <translation>学员成绩</translation>
+    </message>
+    <message>
+        <source>学员</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>席位</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>扣分明细</source>
+        <translation>扣分明细</translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>无扣分。</source>
+        <translation>无扣分。</translation>
+    </message>
+    <message>
+        <source>本次演练没有学员成绩。</source>
+        <translation>本次演练没有学员成绩。</translation>
+    </message>
+    <message>
+        <source>事件时间线</source>
+        <translation>事件时间线</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>导调</source>
+        <translation>导调</translation>
+    </message>
+    <message>
+        <source>生成于 {at}</source>
+        <translation>生成于 {at}</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>区</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>镇</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>公共安全</source>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <source>城市管理</source>
+        <translation>城市管理</translation>
+    </message>
+    <message>
+        <source>疫情防控</source>
+        <translation>疫情防控</translation>
+    </message>
+    <message>
+        <source>长江大保护</source>
+        <translation>长江大保护</translation>
+    </message>
+    <message>
+        <source>危化品</source>
+        <translation>危化品</translation>
+    </message>
+    <message>
+        <source>群租房</source>
+        <translation>群租房</translation>
+    </message>
+    <message>
+        <source>导调事件</source>
+        <translation>导调事件</translation>
+    </message>
+    <message>
+        <source>注入</source>
+        <translation>注入</translation>
+    </message>
+    <message>
+        <source>来电</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>接听控制</source>
+        <translation>接听控制</translation>
+    </message>
+    <message>
+        <source>信息采集</source>
+        <translation>信息采集</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>定位</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>重复件处理</source>
+        <translation>重复件处理</translation>
+    </message>
+    <message>
+        <source>预警处置</source>
+        <translation>预警处置</translation>
+    </message>
+    <message>
+        <source>派单时效</source>
+        <translation>派单时效</translation>
+    </message>
+    <message>
+        <source>来电呼入</source>
+        <translation>来电呼入</translation>
+    </message>
+    <message>
+        <source>渠道上报</source>
+        <translation>渠道上报</translation>
+    </message>
+    <message>
+        <source>感知数据</source>
+        <translation>感知数据</translation>
+    </message>
+    <message>
+        <source>CAP 预警</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <source>部门响应</source>
+        <translation>部门响应</translation>
+    </message>
+    <message>
+        <source>对讲</source>
+        <translation>对讲</translation>
+    </message>
+    <message>
+        <source>消息</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>事件未触发</source>
+        <translation>事件未触发</translation>
+    </message>
+    <message>
+        <source>接听来电</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <source>通话结束</source>
+        <translation>通话结束</translation>
+    </message>
+    <message>
+        <source>来电放弃</source>
+        <translation>来电放弃</translation>
+    </message>
+    <message>
+        <source>登记工单</source>
+        <translation>登记工单</translation>
+    </message>
+    <message>
+        <source>合并重复件</source>
+        <translation>合并重复件</translation>
+    </message>
+    <message>
+        <source>工单流转</source>
+        <translation>工单流转</translation>
+    </message>
+    <message>
+        <source>确认预警</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <source>预警关联工单</source>
+        <translation>预警关联工单</translation>
+    </message>
+    <message>
+        <source>受理渠道上报</source>
+        <translation>受理渠道上报</translation>
+    </message>
+    <message>
+        <source>演练开始</source>
+        <translation>演练开始</translation>
+    </message>
+    <message>
+        <source>演练暂停</source>
+        <translation>演练暂停</translation>
+    </message>
+    <message>
+        <source>演练继续</source>
+        <translation>演练继续</translation>
+    </message>
+    <message>
+        <source>调整倍速</source>
+        <translation>调整倍速</translation>
+    </message>
+    <message>
+        <source>演练结束</source>
+        <translation>演练结束</translation>
+    </message>
+</context>
+<context>
+    <name>DrillReviewPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the after-action report as HTML and PDF</source>
+        <translation>将复盘报告保存为 HTML 和 PDF</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>导调事件</translation>
+    </message>
+    <message>
+        <source>Export the after-action report</source>
+        <translation>导出复盘报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Load a drill before exporting its report.</source>
+        <translation>请先载入一次演练再导出报告。</translation>
+    </message>
+    <message>
+        <source>The report was not saved: {reason}</source>
+        <translation>报告未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Report saved: {html} and {pdf}</source>
+        <translation>报告已保存：{html} 和 {pdf}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillRunPage</name>
+    <message>
+        <source>Scenarios</source>
+        <translation>演练科目</translation>
+    </message>
+    <message>
+        <source>Seats and trainees</source>
+        <translation>席位与学员</translation>
+    </message>
+    <message>
+        <source>Choose a scenario to start.</source>
+        <translation>请选择要开始的演练科目。</translation>
+    </message>
+    <message>
+        <source>The inject was fired.</source>
+        <translation>事件已注入。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScoreView</name>
+    <message>
+        <source>No scores yet.</source>
+        <translation>暂无成绩。</translation>
+    </message>
+    <message>
+        <source>{name} at {seat}: {total} of {max} points, {n} deductions</source>
+        <translation>{name}（{seat}）：{total} / {max} 分，扣分 {n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScreen</name>
+    <message>
+        <source>Run</source>
+        <translation>组织演练</translation>
+    </message>
+    <message>
+        <source>After-action review</source>
+        <translation>复盘评估</translation>
+    </message>
+</context>
+<context>
+    <name>DrillSeat</name>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+</context>
+<context>
+    <name>DrillService</name>
+    <message>
+        <source>The drill was not started</source>
+        <translation>演练未开始</translation>
+    </message>
+    <message>
+        <source>The drill was not paused</source>
+        <translation>演练未暂停</translation>
+    </message>
+    <message>
+        <source>The drill was not resumed</source>
+        <translation>演练未继续</translation>
+    </message>
+    <message>
+        <source>The drill was not stopped</source>
+        <translation>演练未结束</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s speed was not changed</source>
+        <translation>演练倍速未调整</translation>
+    </message>
+    <message>
+        <source>No drill is running: an inject needs a running drill.</source>
+        <translation>没有进行中的演练：注入事件需要一次进行中的演练。</translation>
+    </message>
+    <message>
+        <source>The inject was not fired</source>
+        <translation>事件未注入</translation>
+    </message>
+    <message>
+        <source>The drills were not listed</source>
+        <translation>未能列出演练</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s log was not loaded</source>
+        <translation>未能载入演练日志</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s scores were not loaded</source>
+        <translation>未能载入演练成绩</translation>
+    </message>
+    <message>
+        <source>{failed}: no drill is running.</source>
+        <translation>{failed}：没有进行中的演练。</translation>
+    </message>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台；请在席位连接后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillTimelineChart</name>
+    <message>
+        <source>Inject</source>
+        <translation>注入</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Duplicate merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +3699,30 @@
         <translation>切换到受理、工单、预警、大屏、通信</translation>
     </message>
     <message>
+        <source>Comms: the dial field</source>
+        <translation>通讯：拨号框</translation>
+    </message>
+    <message>
+        <source>Comms: the directory search</source>
+        <translation>通讯：通讯录搜索</translation>
+    </message>
+    <message>
+        <source>Comms: answer the ringing call / hold or resume / hang up the current call</source>
+        <translation>通讯：接听来电 / 保持或恢复 / 挂断当前通话</translation>
+    </message>
+    <message>
+        <source>Push to talk on the selected talk group (hold; a foot pedal can send this key)</source>
+        <translation>在所选通话组按住讲话（按住；脚踏开关可发送此键）</translation>
+    </message>
+    <message>
+        <source>Radio: Space</source>
+        <translation>对讲：空格</translation>
+    </message>
+    <message>
+        <source>Push to talk while the radio panel has the focus (hold)</source>
+        <translation>对讲面板获得焦点时按住讲话（按住）</translation>
+    </message>
+    <message>
         <source>Acknowledge the alert on the banner (asks the reason)</source>
         <translation>确认横幅上的预警（需填写理由）</translation>
     </message>
@@ -2365,6 +3855,105 @@
     <message>
         <source>The report was not dismissed: {reason}</source>
         <translation>未能标记为不予受理：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>InjectDialog</name>
+    <message>
+        <source>Inject an event</source>
+        <translation>注入事件</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s number</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <source>What the caller says (a line each)</source>
+        <translation>来电人所说的话（每行一句）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Where, in the caller&apos;s words</source>
+        <translation>来电人描述的位置</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Certainty</source>
+        <translation>确定性</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>处置建议</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Talk group</source>
+        <translation>通话组</translation>
+    </message>
+    <message>
+        <source>What the unit says</source>
+        <translation>通话内容</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急呼叫</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>上报内容</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s name</source>
+        <translation>上报人姓名</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s phone</source>
+        <translation>上报人电话</translation>
+    </message>
+    <message>
+        <source>Fire now</source>
+        <translation>立即注入</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -2618,14 +4207,6 @@
         <translation>大屏</translation>
     </message>
     <message>
-        <source>Communications</source>
-        <translation>融合通信</translation>
-    </message>
-    <message>
-        <source>Phone, radio, messages and conferences.</source>
-        <translation>电话、对讲、消息和会议。</translation>
-    </message>
-    <message>
         <source>Comms</source>
         <translation>通信</translation>
     </message>
@@ -2745,6 +4326,52 @@
     </message>
 </context>
 <context>
+    <name>MessageTableModel</name>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收对象</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPane</name>
+    <message>
+        <source>Attach to the case</source>
+        <translation>关联到案件</translation>
+    </message>
+    <message>
+        <source>Put the selected message on the record of the case in context</source>
+        <translation>将所选消息记入当前案件</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Receipts: {audience}</source>
+        <translation>回执：{audience}</translation>
+    </message>
+</context>
+<context>
     <name>MonitorCanvas</name>
     <message>
         <source>Pinned</source>
@@ -2817,6 +4444,29 @@
     <message>
         <source>Not applied: {summary}. The backend refused it: {reason}</source>
         <translation>未执行：{summary}。后台拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyTableModel</name>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +4551,277 @@
     </message>
 </context>
 <context>
+    <name>PushToWallDialog</name>
+    <message>
+        <source>Push the video to the wall</source>
+        <translation>视频推送上墙</translation>
+    </message>
+    <message>
+        <source>Video of {name}</source>
+        <translation>{name}的视频</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>Tile</source>
+        <translation>窗格</translation>
+    </message>
+    <message>
+        <source>Tile {n}</source>
+        <translation>第 {n} 格</translation>
+    </message>
+    <message>
+        <source>{tile} (pinned)</source>
+        <translation>{tile}（已固定）</translation>
+    </message>
+</context>
+<context>
+    <name>RadioEmergencyBox</name>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Emergency: %n unit(s) waiting for acknowledgement</source>
+        <translation>
+            <numerusform>⚠ 紧急报警：%n 个单位等待确认</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RadioEmergencyModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Talk group</source>
+        <translation>通话组</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>RadioLabels</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>(no transcript)</source>
+        <translation>（无文字记录）</translation>
+    </message>
+</context>
+<context>
+    <name>RadioPanel</name>
+    <message>
+        <source>Radio</source>
+        <translation>对讲</translation>
+    </message>
+    <message>
+        <source>Patch groups…</source>
+        <translation>通话组互联…</translation>
+    </message>
+    <message>
+        <source>That talk group has had no transmission yet.</source>
+        <translation>该通话组尚无通话。</translation>
+    </message>
+    <message>
+        <source>Replayed — {group}, {time}, {unit}: {text}</source>
+        <translation>重播 — {group}，{time}，{unit}：{text}</translation>
+    </message>
+    <message>
+        <source>On air: {group}</source>
+        <translation>发射中：{group}</translation>
+    </message>
+    <message>
+        <source>Push-to-talk goes to {group}</source>
+        <translation>按键讲话发往：{group}</translation>
+    </message>
+</context>
+<context>
+    <name>RadioPatchDialog</name>
+    <message>
+        <source>Patch talk groups</source>
+        <translation>通话组互联</translation>
+    </message>
+    <message>
+        <source>Traffic on any of the chosen groups is heard on all of them.</source>
+        <translation>所选任一通话组的通话，其他各组都能听到。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>互联</translation>
+    </message>
+    <message>
+        <source>Choose at least two talk groups.</source>
+        <translation>请至少选择两个通话组。</translation>
+    </message>
+    <message>
+        <source>A patch joins at most {count} talk groups.</source>
+        <translation>一次互联最多 {count} 个通话组。</translation>
+    </message>
+    <message>
+        <source>A patch lasts from {low} to {high} minutes.</source>
+        <translation>互联时长为 {low} 至 {high} 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>RadioPtt</name>
+    <message>
+        <source>Select a talk group before you press to talk.</source>
+        <translation>请先选择一个通话组再按键讲话。</translation>
+    </message>
+    <message>
+        <source>Talk was refused</source>
+        <translation>讲话被拒绝</translation>
+    </message>
+    <message>
+        <source>The talk did not end cleanly</source>
+        <translation>讲话未能正常结束</translation>
+    </message>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>Push-to-talk: the backend cannot be reached; the radio is not keyed.</source>
+        <translation>按键讲话：无法连接后台，对讲未发射。</translation>
+    </message>
+</context>
+<context>
+    <name>RadioService</name>
+    <message>
+        <source>{name} (console)</source>
+        <translation>{name}（调度台）</translation>
+    </message>
+    <message>
+        <source>The emergency was not acknowledged</source>
+        <translation>紧急报警未能确认</translation>
+    </message>
+    <message>
+        <source>The talk groups were not patched</source>
+        <translation>通话组未能互联</translation>
+    </message>
+    <message>
+        <source>The patch was not ended</source>
+        <translation>互联未能解除</translation>
+    </message>
+    <message>
+        <source>The last transmission was not replayed</source>
+        <translation>上一次通话未能重播</translation>
+    </message>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台，请在席位连接后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>RadioStrip</name>
+    <message>
+        <source>Unpatch</source>
+        <translation>解除互联</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重播</translation>
+    </message>
+    <message>
+        <source>Replay the last transmission</source>
+        <translation>重播上一次通话</translation>
+    </message>
+    <message>
+        <source>Push to talk</source>
+        <translation>按住讲话</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No transmission yet</source>
+        <translation>尚无通话</translation>
+    </message>
+    <message>
+        <source>Patched with {groups} until {time}</source>
+        <translation>已与{groups}互联，至 {time}</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>发射中</translation>
+    </message>
+</context>
+<context>
+    <name>RadioVoice</name>
+    <message>
+        <source>Emergency: {unit} on {group}</source>
+        <translation>紧急报警：{group}，{unit}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTableModel</name>
+    <message>
+        <source>Recipient</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
         <source>Received</source>
@@ -2967,10 +4888,69 @@
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>These scenario files have errors and cannot be run:
+{lines}</source>
+        <translation>以下演练科目文件有错误，无法使用：
+{lines}</translation>
+    </message>
+    <message>
+        <source>No scenario chosen.</source>
+        <translation>未选择演练科目。</translation>
+    </message>
+    <message>
+        <source>{title} — level {level}, {theme}, {duration}, {injects} injects.
+{description}
+Seats: {seats}</source>
+        <translation>{title} — 层级：{level}，{theme}，时长 {duration}，{injects} 个事件。
+{description}
+席位：{seats}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTableModel</name>
+    <message>
+        <source>Scenario</source>
+        <translation>演练科目</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
     <name>SeatAlerts</name>
     <message>
         <source>The alert sound settings could not be saved: {reason}</source>
         <translation>无法保存预警声音设置：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatAssignment</name>
+    <message>
+        <source>Choose a scenario to assign its seats.</source>
+        <translation>请选择演练科目以分配席位。</translation>
+    </message>
+    <message>
+        <source>The username of the trainee at this seat</source>
+        <translation>该席位学员的用户名</translation>
     </message>
 </context>
 <context>
@@ -3324,6 +5304,29 @@
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Search the directory: name, initials, phone, org</source>
+        <translation>搜索通讯录：姓名、首字母、电话、单位</translation>
+    </message>
+    <message>
+        <source>…or a number, SIP address or extension</source>
+        <translation>…或输入号码、SIP 地址或分机</translation>
+    </message>
+    <message>
+        <source>Blind: hand the call over and leave</source>
+        <translation>直接转接：交出通话后退出</translation>
+    </message>
+    <message>
+        <source>Attended: talk to them first, then complete</source>
+        <translation>咨询转接：先与对方通话，再完成转接</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>Text of the tile</source>
@@ -3561,6 +5564,22 @@
         <source>Escalated</source>
         <translation>提级督办</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>对讲</translation>
+    </message>
+    <message>
+        <source>Video session</source>
+        <translation>视频会话</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTableModel</name>
@@ -3595,6 +5614,106 @@
     <message>
         <source>Seat {seat}</source>
         <translation>席位 {seat}</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeScoreModel</name>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPane</name>
+    <message>
+        <source>Start video</source>
+        <translation>发起视频</translation>
+    </message>
+    <message>
+        <source>A video call with the field unit selected in the directory</source>
+        <translation>与通讯录中选中的单兵进行视频通话</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Push to wall…</source>
+        <translation>推送上墙…</translation>
+    </message>
+    <message>
+        <source>Select a field unit with video in the directory first.</source>
+        <translation>请先在通讯录中选择一个带视频的单兵。</translation>
+    </message>
+    <message>
+        <source>The wall is not loaded yet; try again in a moment.</source>
+        <translation>大屏尚未加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s video is on monitor {monitor}, tile {tile}.</source>
+        <translation>{name}的视频已上墙：{monitor} 号屏，第 {tile} 格。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSessionModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单兵</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended {at}</source>
+        <translation>已结束 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSessions</name>
+    <message>
+        <source>The video session did not start</source>
+        <translation>视频会话未能开始</translation>
+    </message>
+    <message>
+        <source>The video session did not end</source>
+        <translation>视频会话未能结束</translation>
     </message>
 </context>
 <context>
