@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("backend.wall")
 
-DRILL_STARTED = "drill.started"  # not defined yet: a drill capability will send it
+DRILL_STARTED = "drill.started"  # sent by the drill engine (client_api.drill_messages)
 WATCHED = frozenset({"alert.raised", "case.created", DRILL_STARTED, "wall_rule.changed"})
 _ALERT = msgspec.json.Decoder(AlertEvent)
 _CASE = msgspec.json.Decoder(CaseCreatedEvent)
