@@ -107,6 +107,8 @@ class Startup:
         # --demo a scripted citizen calls every couple of minutes, so a newcomer sees the hotline at work,
         # and sensors stream readings with anomalies now and then, so the warning models raise alerts.
         simulator = ["--simulate-calls", "--simulate-departments"]
+        if self.args.exercise:  # in a drill the scenario plays the departments (department_response)
+            simulator = ["--simulate-calls"]
         if self.args.demo:
             simulator += ["--sim-call-interval", "120"]
         self.backend = BundledBackend(
