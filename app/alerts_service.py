@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app import message
 from app.live_state import LiveState
+from app.seat_requests import send_or_report
 from app.seat_service import SeatService
 from app.settings import Settings, load_settings
 from client_api import alert_messages as am
@@ -181,14 +182,5 @@ class AlertsService(LiveState):
         return xml
 
     async def _send(self, type_: str, request: Any, failed: str) -> Any:
-        try:
-            return await self._seat.client.request(type_, request)
-        except ProtocolError as exc:
-            message.error(self.tr("{failed}: {reason}").format(failed=failed, reason=exc.message))
-        except (NotConnected, RequestTimeout):
-            message.error(
-                self.tr(
-                    "{failed}: the backend cannot be reached; try again when the seat is connected."
-                ).format(failed=failed)
-            )
-        return None
+        """The answer, or None after telling the operator ``failed`` and why (app.seat_requests)."""
+        return await send_or_report(self._seat, type_, request, failed)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from app.comms_requests import load_or_log, send_or_report
+from app.seat_requests import load_or_log, send_or_report
 from app.seat_service import SeatService
 from client_api import comms_messages as cm
 from client_api import messages as m

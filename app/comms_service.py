@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from app.comms_case import CaseContext
 from app.comms_directory import DirectorySearch
 from app.comms_messaging import CommsMessaging
-from app.comms_requests import load_or_log, send_or_report
 from app.comms_video import VideoSessions
 from app.live_state import LiveState
+from app.seat_requests import load_or_log, send_or_report
 from app.seat_service import SeatService
 from client_api import comms_messages as cm
 from client_api.client import Event

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.comms_requests import load_or_log, send_or_report
+from app.seat_requests import load_or_log, send_or_report
 from app.seat_service import SeatService
 from client_api import comms_messages as cm
 

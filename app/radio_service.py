@@ -16,12 +16,12 @@ from typing import Any
 import msgspec
 from PySide6.QtCore import QObject, Signal
 
-from app import message
 from app.live_state import LiveState
 from app.radio_book import RadioBook
 from app.radio_prefs import RadioPrefs, load_radio_prefs, save_radio_prefs
 from app.radio_ptt import RadioPtt
 from app.radio_voice import Announcer, RadioVoice
+from app.seat_requests import send_or_report
 from app.seat_service import SeatService
 from client_api import comms_messages as cm
 from client_api.client import Event
@@ -240,14 +240,5 @@ class RadioService(LiveState):
         return transmission
 
     async def _send(self, type_: str, request: msgspec.Struct, failed: str) -> Any:
-        try:
-            return await self._seat.client.request(type_, request)
-        except ProtocolError as exc:
-            message.error(self.tr("{failed}: {reason}").format(failed=failed, reason=exc.message))
-        except (NotConnected, RequestTimeout):
-            message.error(
-                self.tr(
-                    "{failed}: the backend cannot be reached; try again when the seat is connected."
-                ).format(failed=failed)
-            )
-        return None
+        """The answer, or None after telling the operator ``failed`` and why (app.seat_requests)."""
+        return await send_or_report(self._seat, type_, request, failed)

@@ -589,14 +589,6 @@
         <source>The alert was saved as CAP XML in {path}.</source>
         <translation>预警已导出为 CAP XML：{path}。</translation>
     </message>
-    <message>
-        <source>{failed}: {reason}</source>
-        <translation>{failed}：{reason}</translation>
-    </message>
-    <message>
-        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
-        <translation>{failed}：无法连接后台，请在席位恢复连接后重试。</translation>
-    </message>
 </context>
 <context>
     <name>AnswerPanel</name>
@@ -1781,17 +1773,6 @@
     <message>
         <source>The message was not attached to the case</source>
         <translation>消息未关联到案件</translation>
-    </message>
-</context>
-<context>
-    <name>CommsRequests</name>
-    <message>
-        <source>{failed}: {reason}</source>
-        <translation>{failed}：{reason}</translation>
-    </message>
-    <message>
-        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
-        <translation>{failed}：无法连接后台，请在席位恢复连接后重试。</translation>
     </message>
 </context>
 <context>
@@ -3386,14 +3367,6 @@
         <source>{failed}: no drill is running.</source>
         <translation>{failed}：没有进行中的演练。</translation>
     </message>
-    <message>
-        <source>{failed}: {reason}</source>
-        <translation>{failed}：{reason}</translation>
-    </message>
-    <message>
-        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
-        <translation>{failed}：无法连接后台；请在席位连接后重试。</translation>
-    </message>
 </context>
 <context>
     <name>DrillTimelineChart</name>
@@ -4731,14 +4704,6 @@
         <source>The last transmission was not replayed</source>
         <translation>上一次通话未能重播</translation>
     </message>
-    <message>
-        <source>{failed}: {reason}</source>
-        <translation>{failed}：{reason}</translation>
-    </message>
-    <message>
-        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
-        <translation>{failed}：无法连接后台，请在席位连接后重试。</translation>
-    </message>
 </context>
 <context>
     <name>RadioStrip</name>
@@ -4951,6 +4916,17 @@ Seats: {seats}</source>
     <message>
         <source>The username of the trainee at this seat</source>
         <translation>该席位学员的用户名</translation>
+    </message>
+</context>
+<context>
+    <name>SeatRequests</name>
+    <message>
+        <source>{failed}: {reason}</source>
+        <translation>{failed}：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
+        <translation>{failed}：无法连接后台，请在席位恢复连接后重试。</translation>
     </message>
 </context>
 <context>
@@ -5900,14 +5876,6 @@ Seats: {seats}</source>
     <message>
         <source>The wall&apos;s history was not loaded</source>
         <translation>大屏变更记录未能加载</translation>
-    </message>
-    <message>
-        <source>{failed}: {reason}</source>
-        <translation>{failed}：{reason}</translation>
-    </message>
-    <message>
-        <source>{failed}: the backend cannot be reached; try again when the seat is connected.</source>
-        <translation>{failed}：无法连接后台，请在席位连通后重试。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Comms requests that never raise: a refusal or a lost link goes to the message bridge in words for
+"""Seat requests that never raise: a refusal or a lost link goes to the message bridge in words for
 the operator (with the backend's reason), and the caller gets None."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from app import message
 from app.seat_service import SeatService
 from client_api.errors import NotConnected, ProtocolError, RequestTimeout
 
-log = logging.getLogger("app.comms")
+log = logging.getLogger("app.requests")
 
 
 async def send_or_report(seat: SeatService, type_: str, request: msgspec.Struct, failed: str) -> Any:
@@ -22,14 +22,14 @@ async def send_or_report(seat: SeatService, type_: str, request: msgspec.Struct,
         return await seat.client.request(type_, request)
     except ProtocolError as exc:
         message.error(
-            QCoreApplication.translate("CommsRequests", "{failed}: {reason}").format(
+            QCoreApplication.translate("SeatRequests", "{failed}: {reason}").format(
                 failed=failed, reason=exc.message
             )
         )
     except (NotConnected, RequestTimeout):
         message.error(
             QCoreApplication.translate(
-                "CommsRequests",
+                "SeatRequests",
                 "{failed}: the backend cannot be reached; try again when the seat is connected.",
             ).format(failed=failed)
         )
