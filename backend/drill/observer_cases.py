@@ -19,6 +19,7 @@ from client_api.drill_messages import LogEntry
 CASE_FIELDS = (
     "case_no",
     "category_code",
+    "appeal_type",
     "urgency",
     "address",
     "description",

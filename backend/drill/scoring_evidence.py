@@ -178,7 +178,9 @@ def judge(
         return _compare(unit == item.value, what, f"派遣至 {ev.name(unit)}，应为 {ev.name(item.value)}")
     if action == "category":
         cat = data.get("category_code")
-        return _compare(cat == item.value, what, f"分类为 {ev.name(cat)}，应为 {ev.name(item.value)}")
+        # an appeal type expected (A01 咨询 …) is met by the case's appeal type as well as its category
+        right = item.value in (cat, data.get("appeal_type"))
+        return _compare(right, what, f"分类为 {ev.name(cat)}，应为 {ev.name(item.value)}")
     if action == "urgency":
         got, want = data.get("urgency"), item.value or ""
         wrong = f"紧急程度为 {URGENCY_WORDS.get(str(got), got)}，应为 {URGENCY_WORDS.get(want, want)}"

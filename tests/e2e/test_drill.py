@@ -27,12 +27,13 @@ from ui.main_window import MainWindow
 
 SCENARIO = "epidemic-control-day"
 # The scenario's first two calls (at 1:00 and 2:00): what the caller says first, and what each trainee
-# files. c1 is a complaint (A03) and is filed as one; c2 asks for help (A02) and is filed as a complaint.
+# files. c1 is about a testing site (E0801 核酸检测) and is filed so; c2 is an isolated household's request
+# (E0802 隔离管控) and is filed as one about the testing site.
 CALLS = {
-    "c1": ("你好，我要投诉一下，桃源广场那个核酸点", "A03", "孙先生", "桃源广场", "核酸点排队两小时"),
-    "c2": ("我家在桃源居，居家隔离第五天了", "A03", "吴女士", "桃源居3幢2单元602", "隔离户米菜快吃完了"),
+    "c1": ("你好，我要投诉一下，桃源广场那个核酸点", "E0801", "孙先生", "桃源广场", "核酸点排队两小时"),
+    "c2": ("我家在桃源居，居家隔离第五天了", "E0801", "吴女士", "桃源居3幢2单元602", "隔离户米菜快吃完了"),
 }
-EXPECTED_C2 = "A02"
+EXPECTED_C2 = "E0802"
 
 
 class PageText(HTMLParser):
@@ -200,7 +201,7 @@ def test_a_drill_from_start_to_report(qtbot: Any, aio: Any, tmp_path: Path, dril
         assert area(wrong, "classification").score < area(wrong, "classification").max
         assert not [d for d in right.deductions if d.area == "classification"]
         (why,) = [d for d in wrong.deductions if d.area == "classification"]
-        assert "A03" in why.reason and EXPECTED_C2 in why.reason and why.ref == "c2"
+        assert CALLS["c2"][1] in why.reason and EXPECTED_C2 in why.reason and why.ref == "c2"
         assert right.total / right.max > wrong.total / wrong.max
         # The score view shows it: the wrong trainee's deduction listed with its reason.
         view = review.scores
