@@ -152,7 +152,10 @@ class Deduction(msgspec.Struct, frozen=True):
 
 
 class AreaScore(msgspec.Struct, frozen=True):
-    area: str  # call_control | information | classification | location | dispatch | duplicates | alerts | timing
+    """``area``: call_control | information | classification | location | dispatch | duplicates |
+    alerts | timing."""
+
+    area: str
     score: float
     max: float
 
