@@ -63,7 +63,7 @@ class CallLogView(QWidget):
         self.case_only.toggled.connect(lambda _on: self.reload())
         comms.case.caseChanged.connect(self.on_case_caseChanged)
         comms.callFinished.connect(self.on_comms_callFinished)
-        comms.callsReset.connect(lambda: self.reload())
+        comms.callsReset.connect(self.reload)
 
     def _case_filter(self) -> int | None:
         return self._comms.case.case_id if self.case_only.isChecked() else None

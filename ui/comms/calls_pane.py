@@ -96,8 +96,9 @@ class CallsPane(QWidget):
         self.dial_button.clicked.connect(lambda _checked=False: self.dial_typed())
         comms.callChanged.connect(self.on_comms_callChanged)
         comms.callsReset.connect(self.on_comms_callsReset)
-        comms.callTaken.connect(lambda taken: self._remove(taken.id))
-        comms.telephonyChanged.connect(lambda _status: self._show_telephony())
+        # bound methods, not lambdas: Qt drops them with this pane, while the service lives on
+        comms.callTaken.connect(self.on_comms_callTaken)
+        comms.telephonyChanged.connect(self.on_comms_telephonyChanged)
         comms.case.caseChanged.connect(self.on_case_caseChanged)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
@@ -197,6 +198,12 @@ class CallsPane(QWidget):
                 if watched is card or watched is card.party_table:
                     self._chosen = call_id
         return super().eventFilter(watched, event)
+
+    def on_comms_callTaken(self, taken: cm.CommsCall) -> None:
+        self._remove(taken.id)
+
+    def on_comms_telephonyChanged(self, _status: object) -> None:
+        self._show_telephony()
 
     def _tick(self) -> None:
         for card in self.cards.values():

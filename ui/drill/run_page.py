@@ -59,11 +59,14 @@ class DrillRunPage(QWidget):
         self.controls.stopRequested.connect(self.on_controls_stopRequested)
         self.controls.speedChosen.connect(self.on_controls_speedChosen)
         self.controls.injectRequested.connect(self.on_controls_injectRequested)
-        drill.scenariosChanged.connect(lambda _s: self._show_scenarios())
+        drill.scenariosChanged.connect(self.on_drill_scenariosChanged)
         drill.operatorsChanged.connect(self._show_operators)
         drill.drillChanged.connect(self.on_drill_drillChanged)
         self._show_scenarios()
         self._show_operators()
+
+    def on_drill_scenariosChanged(self, _scenarios: object) -> None:
+        self._show_scenarios()
 
     def _show_scenarios(self) -> None:
         self.scenarios.set_scenarios(list(self.drill.scenarios.values()), self.drill.scenario_errors)
