@@ -82,9 +82,23 @@ def create_engine() -> Any:
     import pyttsx3
 
     try:
-        return pyttsx3.init()
+        engine = pyttsx3.init()
     except (ImportError, RuntimeError, OSError) as exc:
         raise SynthesisError(f"pyttsx3 could not start its driver ({exc})") from exc
+    quiet_driver_prints()
+    return engine
+
+
+def _debug_print(*args: object, **_: object) -> None:
+    log.debug("pyttsx3: %s", " ".join(str(arg) for arg in args))
+
+
+def quiet_driver_prints() -> None:
+    """pyttsx3's espeak driver prints "Audio saved to …" on stdout for every utterance; its module's
+    ``print`` goes to the debug log instead (a module global shadows the builtin for that module only)."""
+    driver = sys.modules.get("pyttsx3.drivers.espeak")
+    if driver is not None:
+        driver.print = _debug_print  # type: ignore[attr-defined]
 
 
 def _language_score(voice_id: str, name: str, languages: list[str]) -> int:
