@@ -3,17 +3,14 @@ recording."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from client_api import comms_messages as cm
 from widgets.alert_labels import clock
 from widgets.comms_keyed_model import KeyedTableModel
 from widgets.comms_labels import call_title, direction_label, duration_text, result_label
-from widgets.comms_message_model import case_number
 
 _RED = QBrush(QColor("#b42318"))
 
@@ -29,12 +26,6 @@ class CallLogModel(KeyedTableModel[cm.CommsCall]):
     """Columns: started, direction, operator, parties, duration, result, case, recording."""
 
     COLUMNS = ("started_at", "direction", "owner", "parties", "duration", "result", "case", "recording")
-
-    def __init__(
-        self, case_text: Callable[[int | None], str] = case_number, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._case_text = case_text
 
     def headers(self) -> list[str]:
         return [

@@ -3,7 +3,7 @@ newest first, updated row by row as events arrive."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -12,6 +12,11 @@ from widgets.record_table_model import RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def case_number(case_id: int | None) -> str:
+    """How a list names a case when it is given nothing better: its id."""
+    return "" if case_id is None else str(case_id)
 
 
 class _Keyed(Protocol):
@@ -25,11 +30,14 @@ R = TypeVar("R", bound=_Keyed)
 class KeyedTableModel(RecordTableModel, Generic[R]):
     """Subclasses set ``COLUMNS``, ``headers()`` and ``display(record, column)``; they may add
     ``foreground(record, column)`` and ``tooltip(record, column)``. ``Qt.UserRole`` is the record's
-    id, ``RECORD_ROLE`` the record."""
+    id, ``RECORD_ROLE`` the record. ``case_text`` names a case id in the lists' Case column."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, case_text: Callable[[int | None], str] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._records: list[R] = []
+        self._case_text = case_text or case_number
 
     def record_count(self) -> int:
         return len(self._records)

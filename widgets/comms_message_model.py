@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from client_api import comms_messages as cm
@@ -17,20 +15,10 @@ _RED = QBrush(QColor("#b42318"))
 _GREEN = QBrush(QColor("#027a48"))
 
 
-def case_number(case_id: int | None) -> str:
-    return "" if case_id is None else str(case_id)
-
-
 class MessageTableModel(KeyedTableModel[cm.Message]):
     """Columns: sent, medium, audience, body, receipts, case. ``case_text`` names a case id."""
 
     COLUMNS = ("sent_at", "medium", "audience", "body", "receipts", "case")
-
-    def __init__(
-        self, case_text: Callable[[int | None], str] = case_number, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._case_text = case_text
 
     def headers(self) -> list[str]:
         return [

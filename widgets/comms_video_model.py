@@ -3,16 +3,13 @@ shows as on the wall."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from client_api import comms_messages as cm
 from widgets.alert_labels import clock
 from widgets.comms_keyed_model import KeyedTableModel
-from widgets.comms_message_model import case_number
 
 _GREY = QBrush(QColor("#98a2b3"))
 _LIVE = QBrush(QColor("#027a48"))
@@ -22,12 +19,6 @@ class VideoSessionModel(KeyedTableModel[cm.VideoSession]):
     """Columns: unit, started, by, state, case, camera."""
 
     COLUMNS = ("name", "started_at", "by", "state", "case", "camera_id")
-
-    def __init__(
-        self, case_text: Callable[[int | None], str] = case_number, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._case_text = case_text
 
     def headers(self) -> list[str]:
         return [

@@ -10,16 +10,13 @@ import re
 from collections.abc import Callable, Iterable
 
 import msgspec
-import sqlalchemy as sa
 
-from backend import schema
 from backend.intake.pinyin import fold, full
 from client_api import comms_messages as cm
 from client_api.errors import ErrorCode, ProtocolError
 
 MAX_LIMIT = 500
 MAX_TEXT = 64
-_ENTRY = msgspec.json.Decoder(cm.DirectoryEntry)
 _SIP = re.compile(r"^sips?:([^@;]+)@", re.I)
 _PHONE_CHARS = re.compile(r"\+?[0-9][0-9 \-]*")
 # What may be dialled: a phone number or extension (digits, + and - or spaces between), or a SIP URI.
@@ -53,11 +50,6 @@ def checked_number(value: str, field: str) -> str:
         shown = number if len(number) <= 40 else number[:40] + "…"
         raise invalid(field, f"{shown!r} is not a phone number or a SIP address")
     return number
-
-
-def read_entries(conn: sa.Connection) -> list[cm.DirectoryEntry]:
-    table = schema.directory
-    return [_ENTRY.decode(r.record) for r in conn.execute(sa.select(table.c.record).order_by(table.c.id))]
 
 
 class Directory:

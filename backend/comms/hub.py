@@ -35,7 +35,8 @@ from backend.comms.call_state import (
     talking,
     with_party,
 )
-from backend.comms.directory import Directory, read_entries, resolve_target
+from backend.comms.directory import Directory, resolve_target
+from backend.comms.directory_rows import all_entries
 from backend.comms.presence import PresenceBook
 from backend.comms.sim_telephony import SimTelephony
 from backend.comms.telephony import AdapterCallbacks, IncomingCall, LegEvent, TelephonyAdapter, TelephonyError
@@ -97,7 +98,7 @@ class CommsHub:
     async def start(self, server: Server) -> None:
         store = server.store
         now = self.clock()
-        entries = await store.read(read_entries)
+        entries = await store.read(all_entries)
         self.presence = PresenceBook(entries, now)
         self.directory = Directory(entries, self.presence.current)
         await store.run_write(call_log.close_stale, now)
